@@ -1,0 +1,41 @@
+# Prongsai: every command a staff member or developer needs.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+CONTENT ?= content
+SITE_DIR ?= site
+
+.PHONY: site test serve clean validate lint schema
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "ต้องมี Python 3.11 / Python 3.11 is required ($(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+site: $(VENV)/.installed
+	$(PY) -m generator build --content $(CONTENT) --site-dir $(SITE_DIR)
+
+validate: $(VENV)/.installed
+	$(PY) -m generator validate --content $(CONTENT)
+
+serve: $(VENV)/.installed
+	$(PY) -m generator serve --content $(CONTENT)
+
+schema: $(VENV)/.installed
+	$(PY) -m generator schema --out schema
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check generator tests
+
+test: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check generator tests
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(SITE_DIR) build .site.build .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

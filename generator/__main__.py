@@ -1,0 +1,93 @@
+"""Command line: python -m generator build | validate | serve | schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .catalog import message
+from .errors import ContentErrors
+
+
+def _say(key: str, **params: object) -> None:
+    text = message(key, **params)
+    print(f"{text['th']}\n{text['en']}")
+
+
+def _fail(exc: ContentErrors, content: Path) -> int:
+    print(exc.format(content.resolve()), file=sys.stderr)
+    return 2
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .content import load_site
+
+    try:
+        site = load_site(args.content)
+    except ContentErrors as exc:
+        return _fail(exc, args.content)
+    _say("valid", files=site.files)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .pipeline import build
+
+    try:
+        pages = build(args.content, args.site_dir, args.build_dir)
+    except ContentErrors as exc:
+        return _fail(exc, args.content)
+    _say("built", pages=pages, site_dir=args.site_dir)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(args.content, args.build_dir, args.dev_addr)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema_doc import write_schema
+
+    for path in write_schema(args.out):
+        print(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator", description="Prongsai: สร้างเว็บไซต์ ITA/OIT จากโฟลเดอร์ content"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def content_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--content", type=Path, default=Path("content"), help="โฟลเดอร์ข้อมูล (content folder)")
+
+    p = sub.add_parser("validate", help="ตรวจข้อมูลโดยไม่สร้างเว็บไซต์ (check content only)")
+    content_arg(p)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("build", help="สร้างเว็บไซต์ (build the site)")
+    content_arg(p)
+    p.add_argument("--site-dir", type=Path, default=Path("site"), help="โฟลเดอร์ผลลัพธ์ (output folder)")
+    p.add_argument("--build-dir", type=Path, default=None, help="โฟลเดอร์ Markdown ชั่วคราว (generated Markdown)")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="แสดงตัวอย่างสดขณะแก้ไข (live preview)")
+    content_arg(p)
+    p.add_argument("--build-dir", type=Path, default=Path("build"))
+    p.add_argument("--dev-addr", default="127.0.0.1:8000")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("schema", help="ส่งออก JSON Schema และคู่มือช่องข้อมูล (export schema and field guide)")
+    p.add_argument("--out", type=Path, default=Path("schema"))
+    p.set_defaults(func=cmd_schema)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

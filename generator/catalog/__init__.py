@@ -1,0 +1,41 @@
+"""Thai text the generator shows: messages, page labels and field documentation.
+
+It lives in YAML beside this file so that wording is edited as data, not code.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).parent
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    with open(HERE / f"{name}.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def message(key: str, **params: object) -> dict[str, str]:
+    """Thai and English text of message `key`, with `params` filled in."""
+    entry = _load("messages")[key]
+    return {lang: entry[lang].format(**params).strip() for lang in ("th", "en")}
+
+
+def type_names(lang: str) -> dict[str, str]:
+    """Names of value types in messages ("ข้อความ", "text")."""
+    return _load("messages")["types"][lang]
+
+
+def labels() -> dict[str, Any]:
+    """Labels used by page templates (headings, column headers, nav titles)."""
+    return _load("labels")
+
+
+def field_docs() -> dict[str, dict[str, Any]]:
+    """Thai description and example of every field of every content model."""
+    return _load("fields")

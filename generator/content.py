@@ -1,0 +1,210 @@
+"""Load and validate: the content folder becomes a typed Site, or a list of
+errors that each name a file, a line and a field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, ContentErrors, error
+from .kinds.announcement import Announcement
+from .kinds.ita_analysis import ItaAnalysis
+from .kinds.measures import MeasureDocument
+from .kinds.memo import Memo
+from .kinds.organization import Organization
+from .kinds.pages import Page, PageMeta, split_front_matter
+from .site import SiteSettings
+from .validation import check_duplicate_ids, errors_from_validation
+from .yamlio import Located, YamlError, parse_yaml, read_text, read_yaml
+
+YEAR_FILES: dict[str, type[BaseModel]] = {
+    "ita_analysis": ItaAnalysis,
+    "measures": MeasureDocument,
+    "progress_report": MeasureDocument,
+    "results_report": MeasureDocument,
+}
+YEAR_FOLDERS: dict[str, type[BaseModel]] = {"announcements": Announcement, "memos": Memo}
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class FiscalYear:
+    year: int
+    documents: dict[str, Any] = field(default_factory=dict)
+    announcements: dict[str, Announcement] = field(default_factory=dict)
+    memos: dict[str, Memo] = field(default_factory=dict)
+
+    @property
+    def ita_analysis(self) -> ItaAnalysis | None:
+        return self.documents.get("ita_analysis")
+
+
+@dataclass
+class Site:
+    content_dir: Path
+    settings: SiteSettings
+    organization: Organization
+    years: dict[int, FiscalYear]
+    pages: list[Page]
+    assets: list[Path]
+    files: int
+
+    @property
+    def current_year(self) -> int | None:
+        if self.settings.current_year:
+            return self.settings.current_year
+        return max(self.years) if self.years else None
+
+
+class _Loader:
+    """Collects every error of every file before giving up."""
+
+    def __init__(self, content_dir: Path) -> None:
+        self.root = content_dir
+        self.errors: list[ContentError] = []
+        self.files = 0
+
+    def model(self, path: Path, model: type[BaseModel]) -> Any:
+        self.files += 1
+        try:
+            located = read_yaml(path)
+        except YamlError as exc:
+            self.errors.append(exc.content_error)
+            return None
+        return self.validate(located, model)
+
+    def validate(self, located: Located, model: type[BaseModel]) -> Any:
+        if not isinstance(located.data, dict):
+            self.errors.append(error(located.path, located.line_of(()), "", "not_a_mapping"))
+            return None
+        duplicates = check_duplicate_ids(located)
+        try:
+            value = model.model_validate(located.data, context={"content_dir": self.root})
+        except ValidationError as exc:
+            self.errors.extend(errors_from_validation(exc, located, model))
+            return None
+        if duplicates:
+            self.errors.extend(duplicates)
+            return None
+        return value
+
+    def required(self, name: str, model: type[BaseModel]) -> Any:
+        path = self.root / name
+        if not path.is_file():
+            self.errors.append(error(path, None, "", "missing_required_file", name=name))
+            return None
+        return self.model(path, model)
+
+    def unknown(self, path: Path, allowed: str) -> None:
+        self.errors.append(error(path, None, "", "unknown_file", allowed=allowed))
+
+    def years(self) -> dict[int, FiscalYear]:
+        years: dict[int, FiscalYear] = {}
+        folder = self.root / "years"
+        if not folder.is_dir():
+            return years
+        allowed = ", ".join(f"{name}.yml" for name in YEAR_FILES)
+        for year_dir in _visible(folder):
+            if not (year_dir.is_dir() and year_dir.name.isdigit() and 2400 <= int(year_dir.name) <= 2800):
+                self.errors.append(error(year_dir, None, "", "bad_year_folder", name=year_dir.name))
+                continue
+            fiscal = FiscalYear(int(year_dir.name))
+            for path in _visible(year_dir):
+                if path.is_dir() and path.name in YEAR_FOLDERS:
+                    target = fiscal.announcements if path.name == "announcements" else fiscal.memos
+                    self.folder_documents(path, YEAR_FOLDERS[path.name], target)
+                elif path.is_file() and path.suffix in YAML_SUFFIXES and path.stem in YEAR_FILES:
+                    if path.stem in fiscal.documents:
+                        self.unknown(path, allowed)
+                        continue
+                    value = self.model(path, YEAR_FILES[path.stem])
+                    if value is not None:
+                        fiscal.documents[path.stem] = value
+                else:
+                    self.unknown(path, allowed)
+            years[fiscal.year] = fiscal
+        return dict(sorted(years.items(), reverse=True))
+
+    def folder_documents(self, folder: Path, model: type[BaseModel], target: dict[str, Any]) -> None:
+        from .fields import SLUG
+
+        for path in _visible(folder):
+            if not (path.is_file() and path.suffix in YAML_SUFFIXES):
+                self.unknown(path, f"{folder.name}/*.yml")
+                continue
+            if not SLUG.match(path.stem) or path.stem in target:
+                self.errors.append(error(path, None, "", "bad_slug", name=path.name))
+                continue
+            value = self.model(path, model)
+            if value is not None:
+                target[path.stem] = value
+
+    def pages(self) -> list[Page]:
+        from .fields import SLUG
+
+        pages: list[Page] = []
+        folder = self.root / "pages"
+        if not folder.is_dir():
+            return pages
+        for path in _visible(folder):
+            if not (path.is_file() and path.suffix == ".md"):
+                self.unknown(path, "pages/*.md")
+                continue
+            if not SLUG.match(path.stem):
+                self.errors.append(error(path, None, "", "bad_slug", name=path.name))
+                continue
+            self.files += 1
+            try:
+                text = read_text(path)
+            except YamlError as exc:
+                self.errors.append(exc.content_error)
+                continue
+            front, body, _ = split_front_matter(text)
+            if front is None:
+                self.errors.append(error(path, 1, "title", "missing", field="title"))
+                continue
+            try:
+                located = parse_yaml("\n" + front, path)  # keeps line numbers true to the file
+            except YamlError as exc:
+                self.errors.append(exc.content_error)
+                continue
+            meta = self.validate(located, PageMeta)
+            if meta is not None:
+                pages.append(Page(path.stem, meta, body))
+        return sorted(pages, key=lambda p: (p.meta.order, p.slug))
+
+    def assets(self) -> list[Path]:
+        folder = self.root / "assets"
+        if not folder.is_dir():
+            return []
+        return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+    def root_files(self) -> None:
+        known = {"site.yml", "organization.yml", "years", "pages", "assets"}
+        for path in _visible(self.root):
+            if path.name not in known:
+                self.unknown(path, "site.yml, organization.yml, years/, pages/, assets/")
+
+
+def _visible(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def load_site(content_dir: Path) -> Site:
+    """Read and validate the whole content folder. Raises ContentErrors."""
+    content_dir = content_dir.resolve()
+    loader = _Loader(content_dir)
+    if not content_dir.is_dir():
+        raise ContentErrors([error(content_dir, None, "", "missing_required_file", name=str(content_dir))])
+    loader.root_files()
+    settings = loader.required("site.yml", SiteSettings) if (content_dir / "site.yml").exists() else SiteSettings()
+    organization = loader.required("organization.yml", Organization)
+    years = loader.years()
+    pages = loader.pages()
+    assets = loader.assets()
+    if loader.errors:
+        raise ContentErrors(loader.errors)
+    return Site(content_dir, settings, organization, years, pages, assets, loader.files)

@@ -1,0 +1,61 @@
+"""Content errors that point at a file, a line and a field, in Thai then English."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import message
+
+
+@dataclass(frozen=True)
+class ContentError:
+    """One problem in one content file."""
+
+    path: Path | str
+    line: int | None
+    field: str
+    th: str
+    en: str
+
+    def format(self, root: Path | None = None) -> str:
+        shown = Path(self.path)
+        if root is not None:
+            with contextlib.suppress(ValueError):
+                shown = shown.relative_to(root.parent)
+        where = f"{shown}:{self.line}" if self.line else str(shown)
+        head = f"{where}: {self.field}" if self.field else where
+        return f"{head}\n  {self.th}\n  {self.en}"
+
+
+@dataclass
+class ContentErrors(Exception):
+    """Every error found in one pass, so staff can fix them all at once."""
+
+    errors: list[ContentError] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(e.format() for e in self.errors)
+
+    def format(self, root: Path | None = None) -> str:
+        body = "\n\n".join(e.format(root) for e in self.errors)
+        summary = message("summary", count=len(self.errors))
+        return f"{body}\n\n{summary['th']}\n{summary['en']}"
+
+
+def error(path: Path | str, line: int | None, field_path: str, key: str, **params: object) -> ContentError:
+    """Build an error from the message catalog entry `key`."""
+    text = message(key, **params)
+    return ContentError(path, line, field_path, text["th"], text["en"])
+
+
+def format_path(loc: tuple[object, ...]) -> str:
+    """('measures', 3, 'responsible') -> 'measures[3].responsible' (1-based as staff count)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out

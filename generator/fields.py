@@ -1,0 +1,61 @@
+"""Field types shared by content models: dates, links, file references, ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePosixPath
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from .thai import parse_date
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+|tel:[0-9+\-() ]+)$", re.I)
+
+
+def _date(value: Any) -> dt.date:
+    try:
+        return parse_date(value)
+    except (ValueError, TypeError):
+        raise PydanticCustomError("bad_date", "cannot read date {got}", {"got": str(value)}) from None
+
+
+def _url(value: str) -> str:
+    value = value.strip()
+    if not URL.match(value):
+        raise PydanticCustomError("bad_url", "bad url {url}", {"url": value})
+    return value
+
+
+def _asset(value: str, info: ValidationInfo) -> str:
+    ref = value.strip().replace("\\", "/")
+    path = PurePosixPath(ref)
+    if not ref or ref.startswith("/") or ".." in path.parts or ":" in ref:
+        raise PydanticCustomError("unsafe_ref", "unsafe ref {ref}", {"ref": value})
+    content_dir = (info.context or {}).get("content_dir")
+    if content_dir is not None and not (content_dir / "assets" / path).is_file():
+        raise PydanticCustomError("missing_file", "missing {ref}", {"ref": value, "folder": "content/assets/"})
+    return str(path)
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise PydanticCustomError("bad_slug", "bad slug {name}", {"name": value})
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
+Url = Annotated[str, AfterValidator(_url)]
+AssetRef = Annotated[str, AfterValidator(_asset)]
+Slug = Annotated[str, AfterValidator(_slug)]
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, (str, int, float)) else value
+
+
+# A value staff may write once or as a list (several phone numbers, position lines).
+TextList = Annotated[list[str], BeforeValidator(_one_or_many)]

@@ -1,0 +1,1 @@
+"""One module per content kind: its model, its pages and its template."""

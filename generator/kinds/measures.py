@@ -1,0 +1,132 @@
+"""Integrity measures and the two reports on them.
+
+One row model serves three documents, as on paper: the measures announced
+for the year, the six-month progress report and the annual results report.
+Each document shows the columns it has data for, in its own order.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from ..fields import Date, Slug
+from ..richtext import RichText, Strict, is_empty
+from .signature import Signature
+
+RefKind = Literal["indicator", "sub_indicator", "oit", "eit", "iit"]
+Column = Literal[
+    "order",
+    "issue",
+    "title",
+    "steps",
+    "responsible",
+    "monitoring",
+    "period",
+    "actions",
+    "output",
+    "outcome",
+    "notes",
+]
+DocKind = Literal["measures", "progress_report", "results_report"]
+
+# Default column order of each document, as the paper forms print them.
+DEFAULT_COLUMNS: dict[str, list[str]] = {
+    "measures": ["issue", "title", "steps", "responsible", "period", "monitoring"],
+    "progress_report": ["issue", "responsible", "steps", "monitoring", "period", "actions"],
+    "results_report": ["order", "title", "steps", "period", "responsible", "output", "outcome"],
+}
+CANONICAL: list[str] = list(Column.__args__)  # type: ignore[attr-defined]
+
+
+class Ref(Strict):
+    """What a row answers to: an ITA indicator, an OIT item or an EIT/IIT question."""
+
+    kind: RefKind
+    code: str
+    title: str | None = None
+
+
+class Action(Strict):
+    """Something done, and when."""
+
+    date: Date | None = None
+    text: RichText
+
+
+class Measure(Strict):
+    id: Slug | None = None
+    group: str | None = None
+    order: str | None = None
+    refs: list[Ref] = []
+    issue: RichText | None = None
+    title: str | None = None
+    steps: RichText | None = None
+    responsible: RichText | None = None
+    monitoring: RichText | None = None
+    period: str | None = None
+    start: Date | None = None
+    end: Date | None = None
+    deadline: Date | None = None
+    actions: list[Action] = []
+    output: RichText | None = None
+    outcome: RichText | None = None
+    notes: RichText | None = None
+
+    def has(self, column: str) -> bool:
+        if column == "issue":
+            return bool(self.refs) or not is_empty(self.issue)
+        if column == "period":
+            return any(not is_empty(v) for v in (self.period, self.start, self.end, self.deadline))
+        if column == "order":
+            return True
+        return not is_empty(getattr(self, column))
+
+
+class MeasureDocument(Strict):
+    title: str | None = None
+    subtitle: str | None = None
+    date: Date | None = None
+    intro: RichText | None = None
+    columns: list[Column] | None = None
+    headers: dict[Column, str] = {}
+    measures: list[Measure] = []
+    closing: RichText | None = None
+    signers: list[Signature] = []
+
+    def shown_columns(self, kind: str) -> list[str]:
+        """The document's columns, plus any column a row has data for (nothing is hidden)."""
+        chosen = list(self.columns or DEFAULT_COLUMNS[kind])
+        for column in CANONICAL:
+            if column in chosen or column == "order":
+                continue
+            if any(m.has(column) for m in self.measures):
+                chosen.append(column)
+        return [c for c in chosen if c == "order" or c in (self.columns or []) or any(m.has(c) for m in self.measures)]
+
+
+PATHS = {"measures": "measures.md", "progress_report": "progress-report.md", "results_report": "results-report.md"}
+
+
+def render(ctx: Any, year: Any) -> list[Any]:
+    """One page per measures document of the year, laid out as its paper table."""
+    out = []
+    for kind, filename in PATHS.items():
+        doc: MeasureDocument | None = year.documents.get(kind)
+        if doc is None:
+            continue
+        columns = doc.shown_columns(kind)
+        headers = {c: doc.headers.get(c) or ctx.label("columns", c) for c in columns}
+        title = doc.title or ctx.label("documents", kind)
+        out.append(
+            ctx.page(
+                "measures.md.j2",
+                f"{year.year}/{filename}",
+                title,
+                doc=doc,
+                year=year,
+                columns=columns,
+                headers=headers,
+                ref_labels=ctx.labels["refs"],
+            )
+        )
+    return out

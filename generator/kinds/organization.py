@@ -1,0 +1,83 @@
+"""The organization profile: who the office is, how to reach it, who runs it."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from ..fields import AssetRef, Slug, TextList, Url
+from ..richtext import RichText, Strict
+
+OrgKind = Literal[
+    "เทศบาลนคร",
+    "เทศบาลเมือง",
+    "เทศบาลตำบล",
+    "องค์การบริหารส่วนตำบล",
+    "องค์การบริหารส่วนจังหวัด",
+]
+
+
+class MapLocation(Strict):
+    latitude: float
+    longitude: float
+    url: Url | None = None
+    description: str | None = None
+
+
+class SocialLink(Strict):
+    name: str
+    url: Url
+
+
+class Executive(Strict):
+    id: Slug | None = None
+    name: str
+    position: str
+    photo: AssetRef | None = None
+    phone: str | None = None
+    email: str | None = None
+    group: str | None = None
+
+
+class Unit(Strict):
+    id: Slug | None = None
+    name: str
+    head: str | None = None
+    phone: str | None = None
+    duties: RichText | None = None
+    units: list[Unit] = []
+
+
+class Organization(Strict):
+    name: str
+    short_name: str | None = None
+    kind: OrgKind
+    subdistrict: str | None = None
+    district: str
+    province: str
+    address: str
+    postal_code: str | None = None
+    phone: TextList
+    fax: TextList = []
+    email: TextList = []
+    website: Url | None = None
+    map: MapLocation | None = None
+    office_hours: str | None = None
+    social: list[SocialLink] = []
+    logo: AssetRef | None = None
+    about: RichText | None = None
+    executives: list[Executive] = []
+    units: list[Unit] = []
+
+
+Unit.model_rebuild()
+
+
+def render(ctx: Any) -> list[Any]:
+    """The organization's pages: profile and contact, executives, structure."""
+    org: Organization = ctx.site.organization
+    pages = [ctx.page("organization/profile.md.j2", "about/index.md", ctx.label("nav", "profile"))]
+    if org.executives:
+        pages.append(ctx.page("organization/executives.md.j2", "about/executives.md", ctx.label("nav", "executives")))
+    if org.units:
+        pages.append(ctx.page("organization/structure.md.j2", "about/structure.md", ctx.label("nav", "structure")))
+    return pages

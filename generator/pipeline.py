@@ -1,0 +1,29 @@
+"""The whole build, top-down: load → validate → model → render → write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .content import load_site
+from .errors import ContentErrors, error
+from .render import render_site
+from .write import BuildFailed, build_site, write_docs
+
+
+def default_build_dir(site_dir: Path) -> Path:
+    """The Markdown tree lives beside the site, so parallel builds never share it."""
+    site_dir = site_dir.resolve()
+    return site_dir.parent / f".{site_dir.name}.build"
+
+
+def build(content_dir: Path, site_dir: Path, build_dir: Path | None = None) -> int:
+    """Build `content_dir` into `site_dir`; return the page count. Raises ContentErrors."""
+    site = load_site(content_dir)
+    rendered = render_site(site)
+    build_dir = build_dir or default_build_dir(site_dir)
+    config_path = write_docs(rendered, site, build_dir, site_dir)
+    try:
+        build_site(config_path, site_dir)
+    except BuildFailed as exc:
+        raise ContentErrors([error(config_path, None, "", "build_failed", problem=str(exc))]) from None
+    return len(rendered.pages)

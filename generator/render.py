@@ -1,0 +1,169 @@
+"""Render: a validated Site becomes Markdown pages, a navigation and assets.
+
+Pure: nothing here touches the disk except reading templates.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .catalog import labels
+from .content import Site
+from .richtext import RichRenderer, inline_html, md_text, theme_label
+from .thai import fiscal_year_range
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class OutPage:
+    path: str
+    title: str
+    content: str
+
+
+@dataclass
+class NavEntry:
+    title: str
+    path: str | None = None
+    children: list[NavEntry] = field(default_factory=list)
+
+    def as_mkdocs(self) -> Any:
+        title = theme_label(self.title)
+        if self.children:
+            return {title: [c.as_mkdocs() for c in self.children]}
+        return {title: self.path}
+
+
+@dataclass
+class Rendered:
+    pages: list[OutPage]
+    nav: list[NavEntry]
+    assets: dict[str, Path]
+
+    def files(self) -> dict[str, str]:
+        return {p.path: p.content for p in self.pages}
+
+
+def _safe_default(value: Any) -> Any:
+    """Anything a template prints without a filter is flattened and neutralised for Markdown."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return Markup(md_text(str(value)))
+
+
+class RenderContext:
+    """What every kind's page functions need: the site, Thai style, templates and links."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.thai = site.settings.thai
+        self.rich = RichRenderer(self.thai)
+        self.labels = labels()
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            finalize=_safe_default,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        env.filters.update(
+            rich=lambda v, prefix="": Markup(self.rich.html(v, prefix)),
+            inline=lambda v: Markup(inline_html(str(v))) if v is not None else "",
+            date=lambda v, style=None: self.thai.date(v, style) if v else "",
+            num=lambda v, d=None: self.thai.number(v, d),
+            score=self.thai.score,
+            year=self.thai.year,
+            digits=lambda v: self.thai.digits_of(str(v)),
+            url=lambda v: Markup(jinja2.filters.escape(v)),
+        )
+        env.globals.update(
+            org=site.organization,
+            site=site,
+            labels=self.labels,
+            thai=self.thai,
+            fy_start=lambda y: fiscal_year_range(y)[0],
+            fy_end=lambda y: fiscal_year_range(y)[1],
+        )
+        self.env = env
+
+    def page(self, template: str, path: str, title: str, **values: Any) -> OutPage:
+        def link(target: str) -> Markup:
+            # Targets are generated paths (years, slugs checked as [a-z0-9-]), never free text.
+            return Markup(posixpath.relpath(target, posixpath.dirname(path) or "."))
+
+        text = self.env.get_template(template).render(page_path=path, link=link, title=title, **values)
+        return OutPage(path, title, text.strip() + "\n")
+
+    def label(self, group: str, key: str, **params: Any) -> str:
+        return str(self.labels[group][key]).format(**params)
+
+
+def render_site(site: Site) -> Rendered:
+    """Every page of the site, its navigation and the assets to copy."""
+    from .kinds import announcement, ita_analysis, measures, memo, organization, pages
+
+    ctx = RenderContext(site)
+    out: list[OutPage] = []
+    nav: list[NavEntry] = []
+
+    about_pages = organization.render(ctx)
+    year_navs: list[NavEntry] = []
+    for year in site.years.values():
+        year_pages: list[OutPage] = []
+        year_pages += ita_analysis.render(ctx, year)
+        year_pages += measures.render(ctx, year)
+        ann = announcement.render(ctx, year)
+        memos = memo.render(ctx, year)
+        index = ctx.page(
+            "year.md.j2",
+            f"{year.year}/index.md",
+            ctx.label("nav", "year_index", year=ctx.thai.year(year.year)),
+            year=year,
+            documents=year_pages,
+            announcements=ann,
+            memos=memos,
+        )
+        entry = NavEntry(
+            ctx.label("nav", "year", year=ctx.thai.year(year.year)),
+            children=[NavEntry(index.title, index.path), *(NavEntry(p.title, p.path) for p in year_pages)],
+        )
+        if ann:
+            entry.children.append(
+                NavEntry(ctx.label("nav", "announcements"), children=[NavEntry(p.title, p.path) for p in ann])
+            )
+        if memos:
+            entry.children.append(
+                NavEntry(ctx.label("nav", "memos"), children=[NavEntry(p.title, p.path) for p in memos])
+            )
+        year_navs.append(entry)
+        out += [index, *year_pages, *ann, *memos]
+
+    free = pages.render(ctx)
+    home = ctx.page(
+        "home.md.j2",
+        "index.md",
+        ctx.label("nav", "home"),
+        about=about_pages,
+        years=year_navs,
+        pages=free,
+        current=site.years.get(site.current_year) if site.current_year else None,
+    )
+    nav.append(NavEntry(home.title, home.path))
+    nav.append(NavEntry(ctx.label("nav", "about"), children=[NavEntry(p.title, p.path) for p in about_pages]))
+    nav.extend(year_navs)
+    if free:
+        nav.append(NavEntry(ctx.label("nav", "more"), children=[NavEntry(p.title, p.path) for p in free]))
+    out = [home, *about_pages, *out, *free]
+    assets = {f"assets/{rel.as_posix()}": site.content_dir / "assets" / rel for rel in site.assets}
+    return Rendered(out, nav, assets)

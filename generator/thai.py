@@ -1,0 +1,122 @@
+"""Thai conventions: Buddhist Era dates, fiscal years, digits and list numbers.
+
+PyThaiNLP does the calendar and digit work; this module only decides which
+style the site asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit, thai_strftime, thai_strptime
+
+BE_OFFSET = 543
+Digits = Literal["thai", "arabic"]
+DateStyle = Literal["full", "abbr"]
+_DATE_FORMATS = {"full": "%-d %B %Y", "abbr": "%-d %b %Y", "official": "%-d %B พ.ศ. %Y"}
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NOISE = re.compile(r"วันที่|เดือน|พ\.ศ\.|ค\.ศ\.|,")
+
+
+def to_ce_date(value: dt.date) -> dt.date:
+    """A date whose year looks like Buddhist Era (>= 2400) is moved to the Common Era."""
+    if value.year >= 2400:
+        return value.replace(year=value.year - BE_OFFSET)
+    return value
+
+
+def parse_date(value: object) -> dt.date:
+    """Read an ISO date (CE, or BE when the year is >= 2400) or a Thai date such as
+    '๗ เมษายน ๒๕๖๖', '7 เดือนเมษายน พ.ศ. 2566' or '3 ต.ค. 65'. Raises ValueError."""
+    if isinstance(value, dt.datetime):
+        return to_ce_date(value.date())
+    if isinstance(value, dt.date):
+        return to_ce_date(value)
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    text = thai_digit_to_arabic_digit(value).strip()
+    iso = _ISO.match(text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+        return to_ce_date(dt.date(year, month, day)) if year < 2400 else dt.date(year - BE_OFFSET, month, day)
+    parts = _NOISE.sub(" ", text).split()
+    if len(parts) != 3:
+        raise ValueError(f"not a date: {value!r}")
+    day, month, year = parts
+    if len(year) == 2 and year.isdigit():
+        year = "25" + year
+    if not (year.isdigit() and len(year) == 4 and int(year) >= 2400):
+        raise ValueError(f"year must be Buddhist Era: {value!r}")
+    cleaned = f"{int(day) if day.isdigit() else day} {month} {year}"
+    for fmt in ("%d %B %Y", "%d %b %Y"):
+        try:
+            return thai_strptime(cleaned, fmt).date()
+        except (ValueError, IndexError, KeyError):
+            continue
+    raise ValueError(f"not a date: {value!r}")
+
+
+@dataclass(frozen=True)
+class ThaiStyle:
+    """How the site writes numbers and dates: `digits` and `date_style` are site settings."""
+
+    digits: Digits = "thai"
+    date_style: DateStyle = "full"
+
+    def digits_of(self, text: str) -> str:
+        return arabic_digit_to_thai_digit(text) if self.digits == "thai" else thai_digit_to_arabic_digit(text)
+
+    def number(self, value: float | int, decimals: int | None = None) -> str:
+        """A generated number with thousands separators, in the site's digits."""
+        if decimals is None:
+            decimals = 0 if float(value).is_integer() else 2
+        return self.digits_of(f"{value:,.{decimals}f}")
+
+    def score(self, value: float) -> str:
+        return self.digits_of(f"{value:.2f}")
+
+    def date(self, value: dt.date, style: str | None = None) -> str:
+        """'7 เมษายน 2566', '7 เม.ย. 2566' or (official) '7 เมษายน พ.ศ. 2566', in the site's digits."""
+        fmt = _DATE_FORMATS[style or self.date_style]
+        return thai_strftime(dt.datetime(value.year, value.month, value.day), fmt, thaidigit=self.digits == "thai")
+
+    def year(self, be_year: int) -> str:
+        return self.digits_of(str(be_year))
+
+
+def fiscal_year(value: dt.date) -> int:
+    """The Buddhist Era fiscal year a date falls in (it starts on 1 October)."""
+    return value.year + BE_OFFSET + (1 if value.month >= 10 else 0)
+
+
+def fiscal_year_range(be_year: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a fiscal year."""
+    ce = be_year - BE_OFFSET
+    return dt.date(ce - 1, 10, 1), dt.date(ce, 9, 30)
+
+
+ListStyle = Literal["outline", "plain", "paren", "paren_right", "bullet", "none"]
+
+
+def list_marker(style: ListStyle, index: int, prefix: str, thai: ThaiStyle) -> tuple[str, str]:
+    """Marker shown before item `index` (1-based) and the prefix its children inherit.
+
+    outline: ๑. then ๑.๑ then ๑.๑.๑ ; plain: ๑. ; paren: (๑) ; paren_right: ๑)
+    """
+    n = thai.digits_of(str(index))
+    if style == "outline":
+        own = f"{prefix}.{n}" if prefix else n
+        return (own if prefix else f"{own}."), own
+    if style == "plain":
+        return f"{n}.", n
+    if style == "paren":
+        return f"({n})", n
+    if style == "paren_right":
+        return f"{n})", n
+    if style == "bullet":
+        return "•", prefix
+    return "", prefix

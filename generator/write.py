@@ -1,0 +1,142 @@
+"""Write: the only step that touches the disk.
+
+Markdown goes to the build folder (a file is rewritten only when its bytes
+change, so live reload sees real edits only); MkDocs builds into a fresh
+folder beside the site, which then replaces the site in one rename. A failed
+build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .render import Rendered
+from .richtext import theme_label
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` atomically unless the file already holds exactly it."""
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, path)
+    return True
+
+
+def sync_tree(root: Path, files: dict[str, bytes]) -> int:
+    """Make `root` hold exactly `files`; return how many files changed."""
+    changed = sum(write_if_changed(root / rel, data) for rel, data in files.items())
+    wanted = {root / rel for rel in files}
+    for path in sorted(root.rglob("*"), reverse=True) if root.exists() else []:
+        if path.is_file() and path not in wanted:
+            path.unlink()
+            changed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def docs_files(rendered: Rendered) -> dict[str, bytes]:
+    files = {p.path: p.content.encode("utf-8") for p in rendered.pages}
+    for rel, source in rendered.assets.items():
+        files[rel] = source.read_bytes()
+    return files
+
+
+def mkdocs_config(
+    rendered: Rendered, site: Any, build_dir: Path, site_dir: Path, base: Path = REPO / "mkdocs.yml"
+) -> dict[str, Any]:
+    """The project's mkdocs.yml with this organization's name, address, nav and absolute paths."""
+    with open(base, encoding="utf-8") as handle:
+        config: dict[str, Any] = yaml.safe_load(handle)
+    theme = dict(config.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((base.parent / theme["custom_dir"]).resolve())
+    org = site.organization
+    if org.logo:
+        theme["logo"] = f"assets/{org.logo}"
+        theme["favicon"] = f"assets/{org.logo}"
+    palette = theme.get("palette")
+    if isinstance(palette, list):
+        theme["palette"] = [dict(p, primary=site.settings.color) for p in palette]
+    config.update(
+        site_name=theme_label(org.name),
+        site_description=theme_label(f"{org.name} {org.district} {org.province}", 300),
+        docs_dir=str((build_dir / "docs").resolve()),
+        site_dir=str(site_dir.resolve()),
+        nav=[entry.as_mkdocs() for entry in rendered.nav],
+        theme=theme,
+    )
+    if site.settings.site_url:
+        config["site_url"] = site.settings.site_url
+    extra = dict(config.get("extra") or {})
+    extra["prongsai"] = {"digits": site.settings.digits}
+    if site.settings.footer_note:
+        extra["prongsai"]["footer_note"] = site.settings.footer_note
+    config["extra"] = extra
+    return config
+
+
+def write_docs(rendered: Rendered, site: Any, build_dir: Path, site_dir: Path) -> Path:
+    """Write the Markdown tree and the generated mkdocs.yml; return the config path."""
+    sync_tree(build_dir / "docs", docs_files(rendered))
+    config = mkdocs_config(rendered, site, build_dir, site_dir)
+    config_path = build_dir / "mkdocs.yml"
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    write_if_changed(config_path, text.encode("utf-8"))
+    return config_path
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def build_site(config_path: Path, site_dir: Path) -> None:
+    """Run MkDocs into a staging folder, then swap it in for `site_dir`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=site_dir.parent, prefix=f".{site_dir.name}.new-"))
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        config = load_config(str(config_path), site_dir=str(staging))
+        build(config)
+    except (MkDocsException, OSError, ValueError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(exc)) from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+    swap_in(staging, site_dir)
+
+
+def swap_in(staging: Path, site_dir: Path) -> None:
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(dir=site_dir.parent, prefix=f".{site_dir.name}.old-"))
+        old.rmdir()
+        os.rename(site_dir, old)
+    try:
+        os.rename(staging, site_dir)
+    except OSError:
+        if old is not None:
+            os.rename(old, site_dir)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
