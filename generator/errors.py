@@ -44,7 +44,7 @@ class ContentErrors(Exception):
         return f"{body}\n\n{summary['th']}\n{summary['en']}"
 
 
-def error(path: Path | str, line: int | None, field_path: str, key: str, **params: object) -> ContentError:
+def error(path: Path | str, line: int | None, field_path: str, key: str, /, **params: object) -> ContentError:
     """Build an error from the message catalog entry `key`."""
     text = message(key, **params)
     return ContentError(path, line, field_path, text["th"], text["en"])

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError, error
+from .errors import ContentError, error, format_path
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
@@ -42,9 +42,9 @@ class Located:
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, loc: Loc, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.line, self.loc, self.key, self.params = line, loc, key, params
+    def __init__(self, line: int, loc: Loc, message_key: str, **params: object) -> None:
+        super().__init__(message_key)
+        self.line, self.loc, self.message_key, self.params = line, loc, message_key, params
 
 
 def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -> Any:
@@ -86,9 +86,9 @@ def parse_yaml(text: str, path: Path) -> Located:
     try:
         data = _convert(node, (), lines, set())
     except _Refused as refused:
-        from .errors import format_path
 
-        raise YamlError(error(path, refused.line, format_path(refused.loc), refused.key, **refused.params)) from None
+
+        raise YamlError(error(path, refused.line, format_path(refused.loc), refused.message_key, **refused.params)) from None
     except (yaml.YAMLError, ValueError) as exc:
         raise YamlError(error(path, None, "", "yaml_syntax", problem=str(exc))) from None
     return Located(path, data, lines)

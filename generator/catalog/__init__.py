@@ -20,7 +20,7 @@ def _load(name: str) -> dict[str, Any]:
         return yaml.safe_load(handle)
 
 
-def message(key: str, **params: object) -> dict[str, str]:
+def message(key: str, /, **params: object) -> dict[str, str]:
     """Thai and English text of message `key`, with `params` filled in."""
     entry = _load("messages")[key]
     return {lang: entry[lang].format(**params).strip() for lang in ("th", "en")}

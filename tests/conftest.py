@@ -1,0 +1,81 @@
+"""Shared fixtures: the example sites are built once per test session."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import build
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "content"
+SMALL = REPO / "tests" / "fixtures" / "small_org"
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip -= 1
+        self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def page_text(markup: str) -> str:
+    """What a reader sees on a page, whitespace collapsed."""
+    parser = _Text()
+    parser.feed(markup)
+    return " ".join("".join(parser.parts).split())
+
+
+def article_html(markup: str) -> str:
+    """The page's main content, without navigation."""
+    match = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', markup, re.S)
+    assert match, "page has no article"
+    return match.group(1)
+
+
+def read_page(site: Path, url_path: str) -> str:
+    path = site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else site / url_path
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("example") / "site"
+    build(EXAMPLE, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("small") / "site"
+    build(SMALL, out)
+    return out
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the small organization, for tests that break it."""
+    target = tmp_path / "content"
+    shutil.copytree(SMALL, target)
+    return target
+
+

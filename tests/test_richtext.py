@@ -1,0 +1,55 @@
+from pydantic import TypeAdapter
+
+from generator.richtext import RichRenderer, RichText, inline_html, md_text, theme_label, visible_text
+from generator.thai import ThaiStyle
+
+rich = TypeAdapter(RichText)
+
+
+def test_document_fragments_keep_their_safe_tags_without_attributes() -> None:
+    out = inline_html('<ol style="list-style-type: none"><li>ก</li></ol><p>ข</p>')
+    assert out == "<ol><li>ก</li></ol><p>ข</p>"
+
+
+def test_checkboxes_become_visible_boxes() -> None:
+    assert inline_html('<input type="checkbox"/> เข้าถึงง่าย') == "☐ เข้าถึงง่าย"
+    assert inline_html('<input type="checkbox" checked/> ก').startswith("☑")
+
+
+def test_anything_else_is_shown_as_text_not_run() -> None:
+    hostile = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:x">y</a>'
+    out = inline_html(hostile)
+    assert "<script" not in out and "<img" not in out and "<a " not in out
+    assert visible_text(hostile) == hostile
+
+
+def test_markdown_syntax_from_data_cannot_make_links_or_attributes() -> None:
+    out = md_text("[x](javascript:alert(1)) {: onclick=alert(1) } <b>")
+    for char in "[]{}<>:":
+        assert char not in out
+
+
+def test_theme_labels_have_no_markup_characters() -> None:
+    label = theme_label('</title><script>alert("x")</script>')
+    assert not set(label) & set("<>&\"'")
+
+
+def test_nested_outline_list_numbering_with_explicit_numbers() -> None:
+    value = rich.validate_python(
+        {"list": ["ก", {"text": "ข", "items": ["ค", "ง"]}, {"text": "จ", "number": "๕.๑๑", "items": ["ฉ"], "style": "plain"}]}
+    )
+    out = RichRenderer(ThaiStyle("thai")).html(value, prefix="๕")
+    markers = [part.split("<")[0] for part in out.split('<span class="pr-marker">')[1:]]
+    assert markers == ["๕.๑", "๕.๒", "๕.๒.๑", "๕.๒.๒", "๕.๑๑", "๑."]
+
+
+def test_table_block_has_headers_caption_and_group_rows() -> None:
+    value = rich.validate_python({"table": {"caption": "ต", "columns": ["ก", "ข"], "rows": [{"group": "หมวด"}, ["๑", "๒"]]}})
+    out = RichRenderer(ThaiStyle()).html(value)
+    assert "<caption>ต</caption>" in out and '<th scope="col">ก</th>' in out
+    assert '<th colspan="2" scope="colgroup">หมวด</th>' in out
+
+
+def test_paragraphs_and_line_breaks() -> None:
+    out = RichRenderer(ThaiStyle()).html("บรรทัด ๑\nบรรทัด ๒\n\nย่อหน้าใหม่")
+    assert out == "<p>บรรทัด ๑<br>บรรทัด ๒</p><p>ย่อหน้าใหม่</p>"

@@ -1,0 +1,46 @@
+from pathlib import Path
+
+import pytest
+
+from generator.yamlio import YamlError, parse_yaml
+
+P = Path("x.yml")
+
+
+def test_every_value_knows_its_line() -> None:
+    located = parse_yaml("name: ก\nitems:\n  - a\n  - b: 1\n    c: 2\n", P)
+    assert located.data == {"name": "ก", "items": ["a", {"b": 1, "c": 2}]}
+    assert located.line_of(("name",)) == 1
+    assert located.line_of(("items", 1, "c")) == 5
+    # A missing key points at its parent mapping.
+    assert located.line_of(("items", 1, "zzz")) == 4
+
+
+def test_syntax_error_names_the_line_in_thai_then_english() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse_yaml("a: 1\nb: [unclosed\nc: 3\n", P)
+    err = caught.value.content_error
+    assert err.line in (2, 3, 4)
+    assert "YAML" in err.th and "YAML" in err.en
+    assert err.format().index(err.th) < err.format().index(err.en)
+
+
+def test_duplicate_keys_are_refused() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse_yaml("a: 1\nb: 2\na: 3\n", P)
+    err = caught.value.content_error
+    assert err.line == 3 and "'a'" in err.en and "ซ้ำ" in err.th
+
+
+def test_alias_bomb_is_refused_before_it_expands() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9)
+    )
+    with pytest.raises(YamlError) as caught:
+        parse_yaml(bomb, P)
+    assert "alias" in caught.value.content_error.en
+
+
+def test_merge_keys_are_refused() -> None:
+    with pytest.raises(YamlError):
+        parse_yaml("base: &b {x: 1}\nother:\n  <<: *b\n", P)
