@@ -1,0 +1,95 @@
+"""Nothing staff write is lost: every value in the content files shows on the built site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.content import load_site
+from generator.kinds.pages import split_front_matter
+from generator.richtext import visible_text
+from generator.thai import parse_date
+from generator.yamlio import parse_yaml, read_yaml
+from tests.conftest import EXAMPLE, SMALL, page_text
+
+# Values that choose how something is shown rather than being shown.
+SETTINGS = {"style", "digits", "date_style", "color", "site_url", "current_year", "ita_years", "columns", "start",
+            "order", "signed", "tool"}
+DATES = {"date", "start", "end", "deadline"}
+REFS = {"logo", "photo", "url", "website", "id"}
+
+
+def leaves(value: Any, loc: tuple = ()) -> list[tuple[tuple, Any]]:
+    if isinstance(value, dict):
+        return [leaf for k, v in value.items() for leaf in leaves(v, (*loc, k))]
+    if isinstance(value, list):
+        return [leaf for i, v in enumerate(value) for leaf in leaves(v, (*loc, i))]
+    return [(loc, value)]
+
+
+def site_corpus(site: Path) -> tuple[str, str]:
+    text, raw = [], []
+    for page in sorted(site.rglob("*.html")):
+        markup = page.read_text(encoding="utf-8")
+        raw.append(markup)
+        text.append(page_text(markup))
+    return " ".join(text), "\n".join(raw)
+
+
+def expected_forms(loc: tuple, value: Any, thai: Any) -> list[str] | None:
+    """The ways `value` may legitimately appear, or None when it is not shown as text."""
+    key = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if isinstance(value, bool) or value is None:
+        return None
+    if key in DATES and (key != "start" or "measures" in loc):
+        day = parse_date(value)
+        return [thai.date(day, style) for style in ("full", "abbr", "official")]
+    if key in SETTINGS or (key == "kind" and "refs" in loc):
+        return None
+    if isinstance(value, (int, float)):
+        return [thai.digits_of(str(value)), thai.score(value), thai.year(int(value)) if float(value).is_integer() else ""]
+    if isinstance(value, dt.date):
+        return [thai.date(parse_date(value), s) for s in ("full", "abbr", "official")]
+    return [" ".join(visible_text(str(value)).split())]
+
+
+@pytest.mark.parametrize("content, fixture", [(EXAMPLE, "example_site"), (SMALL, "small_site")], ids=["example", "small"])
+def test_every_content_value_appears_on_the_built_site(content: Path, fixture: str, request) -> None:
+    site_dir: Path = request.getfixturevalue(fixture)
+    thai = load_site(content).settings.thai
+    text, raw = site_corpus(site_dir)
+    lost = []
+    checked = 0
+    for path in sorted(content.rglob("*.y*ml")):
+        for loc, value in leaves(read_yaml(path).data):
+            key = next((p for p in reversed(loc) if isinstance(p, str)), "")
+            if key in REFS:
+                if key in ("logo", "photo"):
+                    ok = (site_dir / "assets" / value).is_file()
+                else:
+                    ok = str(value) in raw
+            else:
+                forms = expected_forms(loc, value, thai)
+                if forms is None:
+                    continue
+                ok = any(f and f in text for f in forms)
+            checked += 1
+            if not ok:
+                lost.append(f"{path.relative_to(content)} {loc}: {str(value)[:80]!r}")
+    for path in sorted((content / "pages").glob("*.md")):
+        front, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        for loc, value in leaves(parse_yaml(front, path).data):
+            if loc[-1] != "order":
+                checked += 1
+                if " ".join(str(value).split()) not in text:
+                    lost.append(f"{path.name} {loc}: {value!r}")
+        for word in re.findall(r"[^\s|#*\[\]()`>_-]{2,}", re.sub(r"\]\([^)]*\)", "]", body)):
+            checked += 1
+            if word not in text:
+                lost.append(f"{path.name} body: {word!r}")
+    assert checked > 20
+    assert not lost, f"{len(lost)} of {checked} values not on any page:\n" + "\n".join(lost[:30])
