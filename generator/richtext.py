@@ -223,9 +223,8 @@ class RichRenderer:
         rows = []
         for row in table.rows:
             if isinstance(row, GroupRow):
-                rows.append(
-                    f'<tr class="pr-group"><th colspan="{len(table.columns)}" scope="colgroup">{inline_html(row.group)}</th></tr>'
-                )
+                span = len(table.columns)
+                rows.append(f'<tr class="pr-group"><th colspan="{span}" scope="colgroup">{inline_html(row.group)}</th></tr>')
             else:
                 cells = "".join(f"<td>{self.html(cell)}</td>" for cell in row)
                 rows.append(f"<tr>{cells}</tr>")

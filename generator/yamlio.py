@@ -88,7 +88,8 @@ def parse_yaml(text: str, path: Path) -> Located:
     except _Refused as refused:
 
 
-        raise YamlError(error(path, refused.line, format_path(refused.loc), refused.message_key, **refused.params)) from None
+        where = format_path(refused.loc)
+        raise YamlError(error(path, refused.line, where, refused.message_key, **refused.params)) from None
     except (yaml.YAMLError, ValueError) as exc:
         raise YamlError(error(path, None, "", "yaml_syntax", problem=str(exc))) from None
     return Located(path, data, lines)

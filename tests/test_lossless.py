@@ -68,10 +68,7 @@ def test_every_content_value_appears_on_the_built_site(content: Path, fixture: s
         for loc, value in leaves(read_yaml(path).data):
             key = next((p for p in reversed(loc) if isinstance(p, str)), "")
             if key in REFS:
-                if key in ("logo", "photo"):
-                    ok = (site_dir / "assets" / value).is_file()
-                else:
-                    ok = str(value) in raw
+                ok = (site_dir / "assets" / value).is_file() if key in ("logo", "photo") else str(value) in raw
             else:
                 forms = expected_forms(loc, value, thai)
                 if forms is None:
