@@ -223,8 +223,8 @@ class RichRenderer:
         rows = []
         for row in table.rows:
             if isinstance(row, GroupRow):
-                span = len(table.columns)
-                rows.append(f'<tr class="pr-group"><th colspan="{span}" scope="colgroup">{inline_html(row.group)}</th></tr>')
+                head = f'<th colspan="{len(table.columns)}" scope="colgroup">{inline_html(row.group)}</th>'
+                rows.append(f'<tr class="pr-group">{head}</tr>')
             else:
                 cells = "".join(f"<td>{self.html(cell)}</td>" for cell in row)
                 rows.append(f"<tr>{cells}</tr>")
