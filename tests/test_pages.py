@@ -1,0 +1,20 @@
+from generator.kinds.pages import body_html, split_front_matter
+
+
+def test_front_matter_and_body_line() -> None:
+    front, body, line = split_front_matter("---\ntitle: ประวัติ\norder: 2\n---\n# หัวข้อ\n")
+    assert front == "title: ประวัติ\norder: 2" and body == "# หัวข้อ\n" and line == 5
+
+
+def test_staff_markdown_keeps_formatting_but_not_scripts() -> None:
+    out = body_html("## ก\n\n**ข** <script>alert(1)</script> [ค](javascript:alert(1)) [ง](https://example.org)\n")
+    assert "<h3" in out and ">ก</h3>" in out  # staff headings sit under the page title
+    assert "<strong>ข</strong>" in out
+    assert "&lt;script&gt;" in out and "<script" not in out
+    assert "javascript:" not in out
+    assert 'href="https://example.org"' in out
+
+
+def test_tables_in_pages() -> None:
+    out = body_html("| ก | ข |\n|---|---|\n| ๑ | ๒ |\n")
+    assert "<table>" in out and "<th>ก</th>" in out

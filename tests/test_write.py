@@ -1,0 +1,29 @@
+import os
+from pathlib import Path
+
+from generator.write import swap_in, sync_tree, write_if_changed
+
+
+def test_unchanged_files_keep_their_mtime(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b.md"
+    assert write_if_changed(path, b"x")
+    os.utime(path, (1, 1))
+    assert not write_if_changed(path, b"x")
+    assert path.stat().st_mtime == 1
+    assert write_if_changed(path, b"y") and path.read_bytes() == b"y"
+
+
+def test_sync_removes_stale_files_and_empty_folders(tmp_path: Path) -> None:
+    sync_tree(tmp_path, {"a.md": b"1", "old/b.md": b"2"})
+    changed = sync_tree(tmp_path, {"a.md": b"1", "new/c.md": b"3"})
+    assert changed == 2
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["a.md", "new", "new/c.md"]
+
+
+def test_swap_replaces_the_site_in_one_step(tmp_path: Path) -> None:
+    site, staging = tmp_path / "site", tmp_path / ".site.new"
+    (site / "old").mkdir(parents=True)
+    (staging / "fresh").mkdir(parents=True)
+    swap_in(staging, site)
+    assert (site / "fresh").is_dir() and not (site / "old").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
