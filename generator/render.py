@@ -102,7 +102,12 @@ class RenderContext:
             # Targets are generated paths (years, slugs checked as [a-z0-9-]), never free text.
             return Markup(posixpath.relpath(target, posixpath.dirname(path) or "."))
 
-        text = self.env.get_template(template).render(page_path=path, link=link, title=title, **values)
+        def asset(ref: str) -> Markup:
+            # Raw HTML is not rewritten by MkDocs: go from the page's URL folder, not its .md file.
+            stem = path[: -len("index.md")] if path.endswith("index.md") else path[: -len(".md")] + "/"
+            return Markup(posixpath.relpath(f"assets/{ref}", stem.rstrip("/") or "."))
+
+        text = self.env.get_template(template).render(page_path=path, link=link, asset=asset, title=title, **values)
         return OutPage(path, title, text.strip() + "\n")
 
     def label(self, group: str, key: str, **params: Any) -> str:

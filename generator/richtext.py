@@ -223,8 +223,8 @@ class RichRenderer:
         rows = []
         for row in table.rows:
             if isinstance(row, GroupRow):
-                head = f'<th colspan="{len(table.columns)}" scope="colgroup">{inline_html(row.group)}</th>'
-                rows.append(f'<tr class="pr-group">{head}</tr>')
+                group_head = f'<th colspan="{len(table.columns)}" scope="colgroup">{inline_html(row.group)}</th>'
+                rows.append(f'<tr class="pr-group">{group_head}</tr>')
             else:
                 cells = "".join(f"<td>{self.html(cell)}</td>" for cell in row)
                 rows.append(f"<tr>{cells}</tr>")

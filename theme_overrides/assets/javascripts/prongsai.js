@@ -1,0 +1,53 @@
+/* Prongsai theme script: no inline handlers, no third-party requests.
+ *  - "พิมพ์ / บันทึกเป็น PDF" button (.pr-print) calls window.print()
+ *  - wide tables (.pr-table-wrap) that scroll sideways become keyboard
+ *    focusable regions, so they can be scrolled without a mouse
+ */
+(function () {
+  "use strict";
+
+  /* Delegated listener: also works if Material's instant loading
+     replaces the page content later. */
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    var button = target && target.closest ? target.closest(".pr-print") : null;
+    if (button) {
+      event.preventDefault();
+      window.print();
+    }
+  });
+
+  function markScrollers() {
+    var wraps = document.querySelectorAll(".pr-table-wrap");
+    Array.prototype.forEach.call(wraps, function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var caption = wrap.querySelector("caption");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label",
+          caption ? caption.textContent.trim() : "ตาราง (เลื่อนซ้ายขวาได้)");
+      } else {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  var timer = 0;
+  function later() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(markScrollers, 150);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", markScrollers);
+  } else {
+    markScrollers();
+  }
+  window.addEventListener("resize", later);
+  /* Material's instant loading (if ever enabled) emits on document$ */
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(later);
+  }
+})();
