@@ -80,7 +80,7 @@ def _unknown_key(path: Any, line: int | None, field: str, key: str, allowed: lis
         hint = message("unknown_hint", suggestion=close[0])
     else:
         hint = message("unknown_allowed", allowed=", ".join(allowed))
-    return error(path, line, field, "unknown_key", key=key, hint_th=hint["th"], hint_en=" " + hint["en"].strip())
+    return error(path, line, field, "unknown_key", key=key, hint_th=" " + hint["th"], hint_en=" " + hint["en"])
 
 
 def errors_from_validation(exc: ValidationError, located: Located, model: type[BaseModel]) -> list[ContentError]:

@@ -67,7 +67,11 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_convert(child, (*loc, i), lines, seen) for i, child in enumerate(node.value)]
-    return _constructor.construct_object(node, deep=True)
+    value = _constructor.construct_object(node, deep=True)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and str(value) != node.value:
+        # YAML 1.1 reads 053123456 as octal and 8:30 as base 60; keep what staff typed.
+        return node.value
+    return value
 
 
 def parse_yaml(text: str, path: Path) -> Located:

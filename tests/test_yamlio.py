@@ -44,3 +44,8 @@ def test_alias_bomb_is_refused_before_it_expands() -> None:
 def test_merge_keys_are_refused() -> None:
     with pytest.raises(YamlError):
         parse_yaml("base: &b {x: 1}\nother:\n  <<: *b\n", P)
+
+
+def test_numbers_keep_what_staff_typed() -> None:
+    located = parse_yaml("phone: 053123456\ntime: 8:30\nitem: 1.10\nscore: 70.62\ncount: 12\n", P)
+    assert located.data == {"phone": "053123456", "time": "8:30", "item": "1.10", "score": 70.62, "count": 12}
