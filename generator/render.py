@@ -6,6 +6,7 @@ Pure: nothing here touches the disk except reading templates.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,13 @@ def _safe_default(value: Any) -> Any:
     return Markup(md_text(str(value)))
 
 
+def tel_target(number: str) -> str:
+    """A dialable tel: target: staff write "0 4312 3456 ต่อ 12"; phones want "043123456"."""
+    first = re.split(r"ต่อ|ext|#|,|/", str(number), maxsplit=1)[0]
+    digits = first.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    return ("+" if digits.strip().startswith("+") else "") + re.sub(r"\D", "", digits)
+
+
 class RenderContext:
     """What every kind's page functions need: the site, Thai style, templates and links."""
 
@@ -86,6 +94,7 @@ class RenderContext:
             year=self.thai.year,
             digits=lambda v: self.thai.digits_of(str(v)),
             url=lambda v: Markup(jinja2.filters.escape(v)),
+            tel=tel_target,
         )
         env.globals.update(
             org=site.organization,

@@ -49,7 +49,8 @@ def article_html(markup: str) -> str:
     """The page's main content, without navigation."""
     match = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', markup, re.S)
     assert match, "page has no article"
-    return match.group(1)
+    # The theme's print control sits above the document; it is not part of it.
+    return re.sub(r'<div class="pr-toolbar">.*?</div>', "", match.group(1), count=1, flags=re.S)
 
 
 def read_page(site: Path, url_path: str) -> str:

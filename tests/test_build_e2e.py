@@ -112,7 +112,9 @@ def test_every_internal_link_and_asset_resolves(which: str, request: pytest.Fixt
             parts = urlsplit(ref)
             if parts.scheme or ref.startswith("//"):
                 continue
-            target = (page.parent / unquote(parts.path)).resolve()
+            # 404.html is served at any depth, so Material links it from the site root.
+            base = site if parts.path.startswith("/") else page.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
