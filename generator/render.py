@@ -47,6 +47,8 @@ class Rendered:
     pages: list[OutPage]
     nav: list[NavEntry]
     assets: dict[str, Path]
+    # Generated files that are not pages (CSV/JSON downloads, SVG charts), by docs-relative path.
+    downloads: dict[str, bytes] = field(default_factory=dict)
 
     def files(self) -> dict[str, str]:
         return {p.path: p.content for p in self.pages}

@@ -52,6 +52,7 @@ def docs_files(rendered: Rendered) -> dict[str, bytes]:
     files = {p.path: p.content.encode("utf-8") for p in rendered.pages}
     for rel, source in rendered.assets.items():
         files[rel] = source.read_bytes()
+    files.update(rendered.downloads)
     return files
 
 
