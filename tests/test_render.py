@@ -21,25 +21,19 @@ def test_phone_numbers_become_dialable_links(typed: str, target: str) -> None:
     assert tel_target(typed) == target
 
 
-def _rendered(tmp_path, edit) -> dict[str, str]:
-    import shutil
-
-    from conftest import SMALL
-
+def _rendered(content, edit) -> dict[str, str]:
     from generator.content import load_site
     from generator.render import render_site
 
-    content = tmp_path / "content"
-    shutil.copytree(SMALL, content)
     edit(content)
     return {p.path: p.content for p in render_site(load_site(content)).pages}
 
 
-def test_reference_label_typed_by_staff_is_not_doubled(tmp_path) -> None:
+def test_reference_label_typed_by_staff_is_not_doubled(content_copy) -> None:
     def edit(content):
         path = content / "years/2568/measures.yml"
         text = path.read_text(encoding="utf-8").replace('kind: sub_indicator, code: "9.3"', 'kind: oit, code: "ข้อ o12"')
         path.write_text(text, encoding="utf-8")
 
-    page = _rendered(tmp_path, edit)["2568/measures.md"]
+    page = _rendered(content_copy, edit)["2568/measures.md"]
     assert "ข้อ o12" in page and "ข้อ ข้อ" not in page
