@@ -39,3 +39,7 @@ test: $(VENV)/.dev-installed
 clean:
 	rm -rf $(SITE_DIR) build .site.build .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
+
+.PHONY: check
+check: $(VENV)/.installed
+	$(PY) -m generator check --content $(CONTENT)

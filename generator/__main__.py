@@ -56,6 +56,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from .content import load_site
+    from .oit.report import run_check
+
+    try:
+        site = load_site(args.content)
+        return run_check(site, args.year, args.strict)
+    except ContentErrors as exc:
+        return _fail(exc, args.content)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator", description="Prongsai: สร้างเว็บไซต์ ITA/OIT จากโฟลเดอร์ content"
@@ -84,6 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("schema", help="ส่งออก JSON Schema และคู่มือช่องข้อมูล (export schema and field guide)")
     p.add_argument("--out", type=Path, default=Path("schema"))
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("check", help="ตรวจความพร้อมของรายการ OIT (OIT readiness report)")
+    content_arg(p)
+    p.add_argument("--year", type=int, default=None, help="ปีที่ประเมิน ITA (ITA year, BE); ค่าเริ่มต้นจาก site.yml")
+    p.add_argument("--strict", action="store_true", help="คืนค่า 1 เมื่อมีรายการที่ยังไม่พร้อม (exit 1 if anything is not ready)")
+    p.set_defaults(func=cmd_check)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -16,6 +16,7 @@ from .kinds.measures import MeasureDocument
 from .kinds.memo import Memo
 from .kinds.organization import Organization
 from .kinds.pages import Page, PageMeta, split_front_matter
+from .oit.bindings import load_bindings
 from .site import SiteSettings
 from .validation import check_duplicate_ids, errors_from_validation
 from .yamlio import Located, YamlError, parse_yaml, read_text, read_yaml
@@ -51,6 +52,7 @@ class Site:
     pages: list[Page]
     assets: list[Path]
     files: int
+    oit: Any = None  # oit.bindings.LoadedBindings from content/oit.yml, if present
 
     @property
     def current_year(self) -> int | None:
@@ -183,10 +185,10 @@ class _Loader:
         return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
 
     def root_files(self) -> None:
-        known = {"site.yml", "organization.yml", "years", "pages", "assets"}
+        known = {"site.yml", "organization.yml", "oit.yml", "years", "pages", "assets"}
         for path in _visible(self.root):
             if path.name not in known:
-                self.unknown(path, "site.yml, organization.yml, years/, pages/, assets/")
+                self.unknown(path, "site.yml, organization.yml, oit.yml, years/, pages/, assets/")
 
 
 def _visible(folder: Path) -> list[Path]:
@@ -205,6 +207,7 @@ def load_site(content_dir: Path) -> Site:
     years = loader.years()
     pages = loader.pages()
     assets = loader.assets()
+    oit = load_bindings(loader, content_dir / "oit.yml")
     if loader.errors:
         raise ContentErrors(loader.errors)
-    return Site(content_dir, settings, organization, years, pages, assets, loader.files)
+    return Site(content_dir, settings, organization, years, pages, assets, loader.files, oit)

@@ -128,6 +128,7 @@ class RenderContext:
 def render_site(site: Site) -> Rendered:
     """Every page of the site, its navigation and the assets to copy."""
     from .kinds import announcement, ita_analysis, measures, memo, organization, pages
+    from .oit import page as oit_page
 
     ctx = RenderContext(site)
     out: list[OutPage] = []
@@ -166,6 +167,7 @@ def render_site(site: Site) -> Rendered:
         out += [index, *year_pages, *ann, *memos]
 
     free = pages.render(ctx)
+    ita = oit_page.nav_titles(ctx)
     home = ctx.page(
         "home.md.j2",
         "index.md",
@@ -174,12 +176,16 @@ def render_site(site: Site) -> Rendered:
         years=year_navs,
         pages=free,
         current=site.years.get(site.current_year) if site.current_year else None,
+        ita=ita,
     )
     nav.append(NavEntry(home.title, home.path))
+    nav.extend(NavEntry(title, children=[NavEntry(title, path)]) for title, path in ita)
     nav.append(NavEntry(ctx.label("nav", "about"), children=[NavEntry(p.title, p.path) for p in about_pages]))
     nav.extend(year_navs)
     if free:
         nav.append(NavEntry(ctx.label("nav", "more"), children=[NavEntry(p.title, p.path) for p in free]))
     out = [home, *about_pages, *out, *free]
+    ita_pages, downloads = oit_page.apply(ctx, out)
+    out += ita_pages
     assets = {f"assets/{rel.as_posix()}": site.content_dir / "assets" / rel for rel in site.assets}
-    return Rendered(out, nav, assets)
+    return Rendered(out, nav, assets, downloads)

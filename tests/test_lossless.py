@@ -21,7 +21,8 @@ from tests.conftest import EXAMPLE, SMALL, page_text
 
 # Values that choose how something is shown rather than being shown.
 SETTINGS = {"style", "digits", "date_style", "color", "site_url", "current_year", "ita_years", "columns", "start",
-            "order", "signed", "tool"}
+            "order", "signed", "tool",
+            "page", "markdown", "covers"}  # oit.yml: where an item points, not text shown
 DATES = {"date", "start", "end", "deadline"}
 REFS = {"logo", "photo", "url", "website", "id"}
 

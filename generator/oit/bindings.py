@@ -1,0 +1,174 @@
+"""content/oit.yml: which page, Markdown page or external link answers each OIT item.
+
+items:                    # every ITA year
+  o1: {page: about/structure}
+  o10: {page: "{year}/measures"}      # {year} is the ITA year, {previous} the year before
+  o8: {url: https://qa.example.go.th/}
+years:
+  2568:                   # only for ITA 2568, overrides `items`
+    o4: {markdown: pages/local-plan.md, covers: [2566, 2570]}
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import ContentError, ContentErrors, error
+from ..fields import Url
+from ..richtext import Strict
+from ..yamlio import YamlError, read_yaml
+from .catalog import Catalog
+
+FILE = "oit.yml"
+# Stable names for generated pages whose file name is not their key.
+ALIASES = {"about/profile": "about/index.md", "home": "index.md"}
+
+
+class Binding(Strict):
+    page: str | None = None
+    markdown: str | None = None
+    url: Url | None = None
+    year: int | None = None
+    covers: list[int] | None = None
+    note: str | None = None
+
+
+class OitBindings(Strict):
+    items: dict[str, Binding] = {}
+    years: dict[int, dict[str, Binding]] = {}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What one item is bound to, resolved against the rendered site."""
+
+    code: str
+    kind: str  # page | markdown | url
+    key: str  # as written in oit.yml
+    page: str | None  # docs-relative path of a page of this site
+    url: str | None  # external address
+    year: int | None  # fiscal year of the data, when known
+    covers: tuple[int, int] | None
+    note: str | None
+    line: int | None
+
+
+@dataclass
+class LoadedBindings:
+    bindings: OitBindings
+    path: Path
+    lines: Any  # yamlio.Located, for the line of each binding
+
+
+def load_bindings(loader: Any, path: Path) -> LoadedBindings | None:
+    """Read and validate content/oit.yml through the content loader (errors are collected there)."""
+    if not path.is_file():
+        return None
+    loader.files += 1
+    try:
+        located = read_yaml(path)
+    except YamlError as exc:
+        loader.errors.append(exc.content_error)
+        return None
+    value = loader.validate(located, OitBindings)
+    return None if value is None else LoadedBindings(value, path, located)
+
+
+def page_for(key: str, pages: set[str]) -> str | None:
+    """The generated page a key names: `about/executives`, `2568/measures/`, `pages/x.md`…"""
+    key = key.strip().strip("/")
+    if key in ALIASES:
+        return ALIASES[key] if ALIASES[key] in pages else None
+    stem = key[: -len(".md")] if key.endswith(".md") else key
+    for candidate in (f"{stem}.md", f"{stem}/index.md"):
+        if candidate in pages:
+            return candidate
+    return None
+
+
+def _page_keys(pages: set[str]) -> list[str]:
+    keys = [p[: -len("/index.md")] if p.endswith("/index.md") else p[: -len(".md")] for p in pages]
+    return sorted(set(keys) | set(ALIASES))
+
+
+def _did_you_mean(word: str, options: list[str]) -> dict[str, str]:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.5)
+    return {"hint": close[0] if close else "-"}
+
+
+def resolve(loaded: LoadedBindings | None, catalog: Catalog, pages: set[str]) -> dict[str, Target]:
+    """Each bound item of `catalog` with its target. Raises ContentErrors naming file and line."""
+    if loaded is None:
+        return {}
+    year = catalog.year
+    chosen: dict[str, tuple[Binding, tuple[Any, ...]]] = {}
+    for code, binding in loaded.bindings.items.items():
+        chosen[code] = (binding, ("items", code))
+    for ita_year, entries in loaded.bindings.years.items():
+        if ita_year != year:
+            continue
+        for code, binding in entries.items():
+            chosen[code] = (binding, ("years", _year_key(loaded, ita_year), code))
+    codes = [i.code for i in catalog.items]
+    errors: list[ContentError] = []
+    targets: dict[str, Target] = {}
+    for code, (binding, loc) in chosen.items():
+        line = loaded.lines.line_of(loc)
+        field = ".".join(str(p) for p in loc)
+
+        def fail(key: str, /, **params: Any) -> None:
+            errors.append(error(loaded.path, line, field, key, **params))  # noqa: B023
+
+        if code not in codes:
+            # Codes of other years are fine in `items`: they apply where the catalog has them.
+            if loc[0] == "years":
+                fail("oit_unknown_code", code=code, year=year, **_did_you_mean(code, codes))
+            continue
+        given = [k for k in ("page", "markdown", "url") if getattr(binding, k)]
+        if len(given) != 1:
+            fail("oit_one_target", code=code)
+            continue
+        kind = given[0]
+        written = str(getattr(binding, kind))
+        # A shared binding like "{year}/measures" simply has no page in a year without that data.
+        templated = loc[0] == "items" and ("{year}" in written or "{previous}" in written)
+        raw = written.replace("{year}", str(year)).replace("{previous}", str(year - 1))
+        page = url = None
+        if kind == "url":
+            url = raw
+        elif kind == "markdown":
+            name = raw.strip("/")
+            if not name.startswith("pages/") or f"{name.removesuffix('.md')}.md" not in pages:
+                free = [p for p in _page_keys(pages) if p.startswith("pages/")]
+                fail("oit_unknown_markdown", target=raw, **_did_you_mean(name.removesuffix(".md"), free))
+                continue
+            page = f"{name.removesuffix('.md')}.md"
+        else:
+            page = page_for(raw, pages)
+            if page is None and templated:
+                continue
+            if page is None:
+                fail("oit_unknown_page", target=raw, **_did_you_mean(raw.strip("/"), _page_keys(pages)))
+                continue
+        covers = None
+        if binding.covers is not None:
+            if len(binding.covers) != 2 or binding.covers[0] > binding.covers[1]:
+                fail("oit_bad_covers", code=code)
+                continue
+            covers = (binding.covers[0], binding.covers[1])
+        data_year = binding.year
+        if data_year is None and page is not None and page.split("/", 1)[0].isdigit():
+            data_year = int(page.split("/", 1)[0])
+        targets[code] = Target(code, kind, raw, page, url, data_year, covers, binding.note, line)
+    if errors:
+        raise ContentErrors(errors)
+    return {code: targets[code] for code in codes if code in targets}
+
+
+def _year_key(loaded: LoadedBindings, year: int) -> Any:
+    """The year key as the YAML file typed it, so its line can be found."""
+    data = loaded.lines.data.get("years") or {}
+    return next((k for k in data if str(k) == str(year)), year)

@@ -1,0 +1,105 @@
+"""The OIT catalog of one ITA year, read from generator/catalog/oit/<BE year>.yml.
+
+The list changes every year, so it is data; this module only knows its shape.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import model_validator
+
+from ..fields import Url
+from ..richtext import Strict
+
+CATALOG_DIR = Path(__file__).resolve().parent.parent / "catalog" / "oit"
+
+Kind = Literal["page", "report", "channel"]
+# none: no year; current: data of the ITA year; previous: at least the year before;
+# covering: a multi-year plan whose period includes the ITA year.
+YearRule = Literal["none", "current", "previous", "covering"]
+
+
+class Element(Strict):
+    text: str
+    check: str | None = None  # a structured-data check in readiness.CHECKS
+
+
+class Item(Strict):
+    code: str
+    title: str
+    kind: Kind
+    year_rule: YearRule
+    elements: list[Element]
+    confirmed: bool
+    # Filled in from the enclosing groups when the catalog is read.
+    indicator: str = ""
+    sub_indicator: str = ""
+
+
+class SubIndicator(Strict):
+    number: str
+    title: str
+    items: list[Item]
+
+
+class Indicator(Strict):
+    number: str
+    title: str
+    sub_indicators: list[SubIndicator]
+
+
+class Source(Strict):
+    name: str
+    url: Url | None = None
+
+
+class Catalog(Strict):
+    year: int
+    title: str
+    sources: list[Source]
+    note: str | None = None
+    indicators: list[Indicator]
+
+    @model_validator(mode="after")
+    def _codes_unique(self) -> Catalog:
+        codes = [item.code for ind in self.indicators for sub in ind.sub_indicators for item in sub.items]
+        doubled = sorted({c for c in codes if codes.count(c) > 1})
+        if doubled:
+            raise ValueError(f"duplicate item codes: {', '.join(doubled)}")
+        return self
+
+    @property
+    def items(self) -> list[Item]:
+        """Every item in catalog order, each knowing its indicator and sub-indicator."""
+        return [
+            item.model_copy(
+                update={"indicator": f"{ind.number} {ind.title}", "sub_indicator": f"{sub.number} {sub.title}"}
+            )
+            for ind in self.indicators
+            for sub in ind.sub_indicators
+            for item in sub.items
+        ]
+
+    def item(self, code: str) -> Item | None:
+        return next((i for i in self.items if i.code == code), None)
+
+
+def catalog_years() -> list[int]:
+    """ITA years that have a catalog file."""
+    return sorted(int(p.stem) for p in CATALOG_DIR.glob("*.yml") if p.stem.isdigit())
+
+
+@cache
+def load_catalog(year: int) -> Catalog:
+    """The catalog of ITA year `year` (BE). Raises FileNotFoundError if there is none."""
+    path = CATALOG_DIR / f"{year}.yml"
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    catalog = Catalog.model_validate(data)
+    if catalog.year != year:
+        raise ValueError(f"{path}: year {catalog.year} does not match the file name")
+    return catalog

@@ -1,0 +1,212 @@
+"""Is each OIT item of an ITA year ready? Public API for the CLI, the ITA page
+and other tools (e.g. a portal showing many organizations):
+
+    statuses = assess(site, 2568)
+    ready, total = summary(statuses)
+
+Statuses: ready, missing (not bound), incomplete (required elements absent
+from the structured data), out_of_date (data not of the required fiscal year).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..catalog import labels
+from .bindings import Target, resolve
+from .catalog import Item, load_catalog
+
+STATUSES = ("ready", "incomplete", "out_of_date", "missing")
+DOC_PAGES = {"measures.md": "measures", "progress-report.md": "progress_report", "results-report.md": "results_report"}
+
+
+@dataclass
+class ItemStatus:
+    item: Item
+    target: Target | None
+    status: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        return self.item.code
+
+    @property
+    def ready(self) -> bool:
+        return self.status == "ready"
+
+
+def _problem(key: str, **params: Any) -> str:
+    return str(labels()["oit"]["problems"][key]).format(**params)
+
+
+_text = _problem
+
+
+def _names(people: list[Any]) -> str:
+    return ", ".join(p.name for p in people)
+
+
+# Each check returns what is absent (Thai, for staff); an empty list means present.
+def _org_field(name: str) -> Callable[[Any, Target], list[str]]:
+    def check(site: Any, target: Target) -> list[str]:
+        return [] if getattr(site.organization, name) else [_text(f"org_{name}")]
+
+    return check
+
+
+def _executives_top(site: Any, target: Target) -> list[str]:
+    return [] if site.organization.executives else [_text("no_executives")]
+
+
+def _executives_photo(site: Any, target: Target) -> list[str]:
+    missing = [e for e in site.organization.executives if not e.photo]
+    return [_text("executive_photo", names=_names(missing))] if missing else []
+
+
+def _executives_contact(site: Any, target: Target) -> list[str]:
+    missing = [e for e in site.organization.executives if not (e.phone or e.email)]
+    return [_text("executive_contact", names=_names(missing))] if missing else []
+
+
+def _structure_units(site: Any, target: Target) -> list[str]:
+    return [] if site.organization.units else [_text("no_units")]
+
+
+def _structure_heads(site: Any, target: Target) -> list[str]:
+    missing = [u for u in site.organization.units if not u.head]
+    return [_text("unit_head", names=_names(missing))] if missing else []
+
+
+def _document(site: Any, target: Target, kind: str | None = None) -> Any:
+    if target.page is None or target.year is None or target.year not in site.years:
+        return None
+    documents = site.years[target.year].documents
+    if kind is None:
+        kind = DOC_PAGES.get(target.page.rsplit("/", 1)[-1])
+    return documents.get(kind) if kind else None
+
+
+def _doc_analysis(site: Any, target: Target) -> list[str]:
+    doc = _document(site, target, "ita_analysis")
+    if doc is None:
+        return [_text("no_analysis")]
+    return [] if any(t.indicators for t in doc.tools) else [_text("analysis_indicators")]
+
+
+def _doc_measures(site: Any, target: Target) -> list[str]:
+    doc = _document(site, target)
+    if doc is None or not doc.measures:
+        return [_text("no_measures")]
+    out = []
+    for column in ("steps", "responsible", "period"):
+        rows = [str(i + 1) for i, m in enumerate(doc.measures) if not m.has(column)]
+        if rows:
+            out.append(_text(f"measure_{column}", rows=", ".join(rows)))
+    return out
+
+
+def _doc_monitoring(site: Any, target: Target) -> list[str]:
+    doc = _document(site, target)
+    if doc is None:
+        return []
+    rows = [str(i + 1) for i, m in enumerate(doc.measures) if not m.has("monitoring")]
+    return [_text("measure_monitoring", rows=", ".join(rows))] if rows else []
+
+
+def _doc_actions(site: Any, target: Target) -> list[str]:
+    doc = _document(site, target)
+    if doc is None or not doc.measures:
+        return [_text("no_measures")]
+    rows = [str(i + 1) for i, m in enumerate(doc.measures) if not m.actions and not m.has("outcome")]
+    return [_text("measure_actions", rows=", ".join(rows))] if rows else []
+
+
+CHECKS: dict[str, Callable[[Any, Target], list[str]]] = {
+    "org.address": _org_field("address"),
+    "org.phone": _org_field("phone"),
+    "org.fax": _org_field("fax"),
+    "org.email": _org_field("email"),
+    "org.map": _org_field("map"),
+    "org.social": _org_field("social"),
+    "executives.top": _executives_top,
+    "executives.photo": _executives_photo,
+    "executives.contact": _executives_contact,
+    "structure.units": _structure_units,
+    "structure.heads": _structure_heads,
+    "doc.analysis": _doc_analysis,
+    "doc.measures": _doc_measures,
+    "doc.monitoring": _doc_monitoring,
+    "doc.actions": _doc_actions,
+}
+
+
+def year_problem(item: Item, target: Target, ita_year: int, fmt: Callable[[int], str] = str) -> tuple[str, str] | None:
+    """(status, problem) when the data's fiscal year breaks the item's year rule; `fmt` writes a year."""
+    rule, year = item.year_rule, target.year
+
+    def _text(key: str, **params: int) -> str:
+        return _problem(key, **{k: fmt(v) for k, v in params.items()})
+
+    if rule == "none":
+        return None
+    if rule == "covering":
+        if target.covers is not None:
+            first, last = target.covers
+            if first <= ita_year <= last:
+                return None
+            return "out_of_date", _text("not_covering", first=first, last=last, year=ita_year)
+        if year is None:
+            return "incomplete", _text("no_period", year=ita_year)
+        return (
+            None if year == ita_year else ("out_of_date", _text("not_covering", first=year, last=year, year=ita_year))
+        )
+    if year is None:
+        return "incomplete", _text("no_year", year=ita_year if rule == "current" else ita_year - 1)
+    if rule == "current" and year != ita_year:
+        return "out_of_date", _text("wrong_year", found=year, year=ita_year)
+    if rule == "previous" and year < ita_year - 1:
+        return "out_of_date", _text("too_old", found=year, year=ita_year - 1)
+    return None
+
+
+def assess(site: Any, year: int, pages: set[str] | None = None) -> list[ItemStatus]:
+    """The status of every item of ITA year `year` for `site`, in catalog order.
+
+    `pages` are the docs-relative paths of the rendered site; when omitted the
+    site is rendered to find them. Raises ContentErrors for bad bindings and
+    FileNotFoundError when there is no catalog for `year`.
+    """
+    if pages is None:
+        from ..render import render_site
+
+        pages = {p.path for p in render_site(site).pages}
+    catalog = load_catalog(year)
+    targets = resolve(getattr(site, "oit", None), catalog, pages)
+    out: list[ItemStatus] = []
+    for item in catalog.items:
+        target = targets.get(item.code)
+        if target is None:
+            out.append(ItemStatus(item, None, "missing"))
+            continue
+        problems: list[str] = []
+        status = "ready"
+        found = year_problem(item, target, year, site.settings.thai.year)
+        if found:
+            status, problem = found
+            problems.append(problem)
+        if target.kind != "url":
+            for element in item.elements:
+                if element.check:
+                    problems += [p for p in CHECKS[element.check](site, target) if p not in problems]
+        if problems and status == "ready":
+            status = "incomplete"
+        out.append(ItemStatus(item, target, status, problems))
+    return out
+
+
+def summary(statuses: list[ItemStatus]) -> tuple[int, int]:
+    """(items ready, items in the catalog)."""
+    return sum(1 for s in statuses if s.ready), len(statuses)

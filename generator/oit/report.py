@@ -1,0 +1,56 @@
+"""`python -m generator check`: the readiness report staff read before the assessment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..catalog import labels, message
+from ..errors import ContentErrors, error
+from .catalog import catalog_years
+from .readiness import assess, summary
+
+MARKS = {"ready": "✓", "incomplete": "!", "out_of_date": "!", "missing": "✗"}
+ENGLISH = {"ready": "ready", "incomplete": "incomplete", "out_of_date": "out of date", "missing": "missing"}
+
+
+def _say(key: str, **params: object) -> None:
+    text = message(key, **params)
+    print(f"{text['th']}\n{text['en']}")
+
+
+def report_lines(site: Any, year: int) -> tuple[list[str], int, int]:
+    """The report of one ITA year: one line per item (plus its problems), and (ready, total)."""
+    statuses = assess(site, year)
+    words = labels()["oit"]["status"]
+    lines = []
+    for st in statuses:
+        where = ""
+        if st.target is not None:
+            where = f" → {st.target.url or st.target.page}"
+        lines.append(f"{MARKS[st.status]} {st.code} {st.item.title}: {words[st.status]} ({ENGLISH[st.status]}){where}")
+        lines += [f"    - {p}" for p in st.problems]
+    ready, total = summary(statuses)
+    return lines, ready, total
+
+
+def run_check(site: Any, year: int | None, strict: bool) -> int:
+    """Print the report of `year` (or of every year in ita_years); the exit code."""
+    years = [year] if year else list(site.settings.ita_years)
+    if not years:
+        _say("oit_check_none")
+        return 2
+    available = catalog_years()
+    bad = [y for y in years if y not in available]
+    if bad:
+        where = site.content_dir / "site.yml"
+        listed = ", ".join(str(y) for y in available)
+        raise ContentErrors([error(where, None, "ita_years", "oit_no_catalog", year=y, available=listed) for y in bad])
+    all_ready = True
+    for y in years:
+        lines, ready, total = report_lines(site, y)
+        _say("oit_check_head", year=site.settings.thai.year(y), org=site.organization.name)
+        print("\n".join(lines))
+        percent = round(100 * ready / total) if total else 0
+        _say("oit_check_share", ready=ready, total=total, percent=percent)
+        all_ready = all_ready and ready == total
+    return 1 if strict and not all_ready else 0
