@@ -22,9 +22,11 @@ def _fail(exc: ContentErrors, content: Path) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .content import load_site
+    from .render import render_site
 
     try:
         site = load_site(args.content)
+        render_site(site)  # some errors (e.g. an OIT item bound to a page that is not made) show only here
     except ContentErrors as exc:
         return _fail(exc, args.content)
     _say("valid", files=site.files)
