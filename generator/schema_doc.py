@@ -25,6 +25,7 @@ from .kinds.measures import MeasureDocument
 from .kinds.memo import Memo
 from .kinds.organization import Organization
 from .kinds.pages import PageMeta
+from .oit.bindings import OitBindings
 from .richtext import RichText
 from .site import SiteSettings
 
@@ -59,6 +60,7 @@ KINDS = (
     Kind("announcement", Announcement, ("content/years/*/announcements/*.yml",)),
     Kind("memo", Memo, ("content/years/*/memos/*.yml",)),
     Kind("page", PageMeta, ("content/pages/*.md",)),
+    Kind("oit", OitBindings, ("content/oit.yml",)),
 )
 
 # Shared field types by their word in the catalog (guide.types), and the guide sections that explain two of them.

@@ -359,3 +359,13 @@ def test_small_site_ita_page_uses_arabic_digits(small_site: Path) -> None:
     text = page_text(read_page(small_site, "ita/2568/"))
     assert "ITA 2568" in text and "หน้าแรก › ITA 2568 › ข้อมูลพื้นฐาน › o1 โครงสร้าง" in text
     assert "https://buengtawan.example/about/structure/" in text
+
+
+def test_a_note_shows_in_the_criteria_box(content_copy: Path, tmp_path: Path) -> None:
+    from generator.pipeline import build
+
+    write_bindings(content_copy, "items:\n  o1: {page: about/structure, note: ปรับปรุงผังทุกต้นปีงบประมาณ}\n")
+    out = tmp_path / "site"
+    build(content_copy, out)
+    box = re.search(r'<details class="pr-oit-criteria">.*?</details>', read_page(out, "about/structure/"), re.S)
+    assert box and "ปรับปรุงผังทุกต้นปีงบประมาณ" in page_text(box.group(0))

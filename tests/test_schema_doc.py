@@ -23,6 +23,7 @@ EXPECTED_MODELS = {
     "ItaAnalysis", "ToolResult", "Indicator", "MeasureDocument", "Measure", "Ref", "Action",
     "Announcement", "Section", "Memo", "Signature", "PageMeta",
     "ListBlock", "ListItem", "TableBlock", "Table", "GroupRow", "HeadingBlock",
+    "OitBindings", "OitBinding",
 }  # fmt: skip
 
 

@@ -27,7 +27,7 @@ FILE = "oit.yml"
 ALIASES = {"about/profile": "about/index.md", "home": "index.md"}
 
 
-class Binding(Strict):
+class OitBinding(Strict):
     page: str | None = None
     markdown: str | None = None
     url: Url | None = None
@@ -37,8 +37,8 @@ class Binding(Strict):
 
 
 class OitBindings(Strict):
-    items: dict[str, Binding] = {}
-    years: dict[int, dict[str, Binding]] = {}
+    items: dict[str, OitBinding] = {}
+    years: dict[int, dict[str, OitBinding]] = {}
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def resolve(loaded: LoadedBindings | None, catalog: Catalog, pages: set[str]) ->
     if loaded is None:
         return {}
     year = catalog.year
-    chosen: dict[str, tuple[Binding, tuple[Any, ...]]] = {}
+    chosen: dict[str, tuple[OitBinding, tuple[Any, ...]]] = {}
     for code, binding in loaded.bindings.items.items():
         chosen[code] = (binding, ("items", code))
     for ita_year, entries in loaded.bindings.years.items():
