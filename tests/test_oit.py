@@ -18,6 +18,7 @@ from generator.oit.readiness import CHECKS, assess, summary
 from tests.conftest import EXAMPLE, SEEDS, article_html, page_text, read_page
 
 CODE_ROW = re.compile(r"<tr>\s*<td>(o\d+)</td>(.*?)</tr>", re.S)
+CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
 
 
 def write_bindings(content: Path, text: str) -> Path:
@@ -260,10 +261,10 @@ def test_readme_states_the_example_readiness() -> None:
 
 def table_rows(html: str) -> list[list[str]]:
     body = article_html(html)
-    table = body[body.index("<table>") : body.index("</table>")]
+    table = body[body.index('<table class="pr-oit-table">') : body.index("</table>")]
     rows = []
     for code, rest in CODE_ROW.findall(table):
-        cells = [page_text(c) for c in re.findall(r"<td>(.*?)</td>", rest, re.S)]
+        cells = [page_text(c) for c in CELL.findall(rest)]
         rows.append([code, *cells])
     return rows
 
