@@ -1,4 +1,4 @@
-"""Command line: python -m generator build | validate | serve | schema."""
+"""Command line: python -m generator build | validate | serve | schema | check."""
 
 from __future__ import annotations
 

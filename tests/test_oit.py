@@ -220,6 +220,9 @@ def test_ita_year_without_catalog_is_an_error(content_copy: Path, capsys) -> Non
     site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("ita_years: [2568]", "ita_years: [2590]"))
     assert main(["check", "--content", str(content_copy)]) == 2
     assert "2590" in capsys.readouterr().err
+    assert main(["build", "--content", str(content_copy), "--site-dir", str(content_copy.parent / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "site.yml:" in err and "ita_years" in err and "2590" in err
 
 
 # --- the check command --------------------------------------------------------

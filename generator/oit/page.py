@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..errors import ContentErrors, error
+from ..yamlio import read_yaml
 from .catalog import catalog_years, load_catalog
 from .readiness import ItemStatus, assess, summary
 
@@ -69,7 +70,8 @@ def check_years(site: Any) -> None:
     if bad:
         where = site.content_dir / "site.yml"
         years = ", ".join(str(y) for y in available)
-        raise ContentErrors([error(where, None, "ita_years", "oit_no_catalog", year=y, available=years) for y in bad])
+        line = read_yaml(where).line_of(("ita_years",)) if where.is_file() else None
+        raise ContentErrors([error(where, line, "ita_years", "oit_no_catalog", year=y, available=years) for y in bad])
 
 
 def nav_titles(ctx: Any) -> list[tuple[str, str]]:
