@@ -143,8 +143,24 @@ def join(first: Any, second: Any, inline: bool) -> Any:
         items = list(a[-1]["list"])
         items[-1] = dict(items[-1], text=f"{items[-1]['text']} {b[0]}")
         merged = [*a[:-1], {"list": items}, *b[1:]]
+    elif a and b and isinstance(a[-1], dict) and "list" in a[-1] and isinstance(b[0], str) and _next_item(a[-1], b[0]):
+        # A continuation row that carries on the numbering of the list above it.
+        marker = _MARKER.match(b[0])
+        item = {"number": f"{marker.group(1)}.", "text": b[0][marker.end() :].strip()}  # type: ignore[union-attr]
+        merged = [*a[:-1], {"list": [*a[-1]["list"], item]}, *b[1:]]
     else:
         merged = a + b
     if not merged:
         return None
     return merged[0] if len(merged) == 1 else merged
+
+
+def _next_item(block: dict[str, Any], text: str) -> bool:
+    marker = _MARKER.match(text)
+    last = block["list"][-1]
+    if not marker or not isinstance(last, dict):
+        return False
+    try:
+        return to_int(last["number"].rstrip(".)")) + 1 == to_int(marker.group(1))
+    except ValueError:
+        return False

@@ -72,6 +72,18 @@ def to_number(text: str) -> float:
     return float(text.translate(rc.THAI_DIGITS))
 
 
+_FISCAL = re.compile(r"(?:ปีงบประมาณ|ประจำปี)\s*(?:พ\.\s?ศ\.)?\s*((?:25|๒๕)[0-9๐-๙]{2})")
+
+
+def find_fiscal_year(lines: list[str]) -> int | None:
+    """The fiscal year a heading names ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๖")."""
+    for text in lines:
+        match = _FISCAL.search(text)
+        if match:
+            return int(match.group(1).translate(rc.THAI_DIGITS))
+    return None
+
+
 def find_year(lines: list[str]) -> int | None:
     for text in lines:
         match = _YEAR.search(text)
@@ -121,6 +133,9 @@ def paragraph_blocks(lines: list[Line]) -> list[Any]:
         match = _ITEM.match(line.text)
         if match:
             items.append({"number": match.group(1), "text": match.group(2)})
+            continue
+        if line.numbered:  # Word's own numbering: the number is not in the text
+            items.append({"text": line.text})
             continue
         if items:
             out.append({"list": items})
@@ -393,7 +408,7 @@ def map_memo(part: list[Block], placeholder: str) -> Doc:
             break
         elif key == "ที่" and " วันที่" in text:
             ref, date = text.split(" วันที่", 1)
-            head["ที่"], head["วันที่"] = ref[2:].strip(" :"), date.strip(" :")
+            head["ที่"], head["วันที่"] = ref[len("ที่") :].strip(" :"), date.strip(" :")
         else:
             head[key] = text[len(key) :].strip(" :")
         index += 1

@@ -64,16 +64,19 @@ def import_files(
         joined = " ".join(all_text)
         thai_digits += len(_THAI_DIGIT.findall(joined))
         arabic_digits += len(_ARABIC_DIGIT.findall(joined))
-        file_year = year or mapping.find_year(all_text[:15]) or mapping.find_year(all_text)
+        file_year = year or mapping.find_fiscal_year(all_text[:15])
         blocks = layout.segment(lines, skipped)
         heading_lines.extend(all_text[:12])
         for part in layout.split_documents(blocks):
-            for piece in layout.split_by_table_kind(part):
-                found = kind if kind and len(piece) == len(part) else layout.kind_of(piece)
-                if kind and layout.kind_of(part) != "memo":
-                    found = kind
+            # --kind names the file's document; a memo attached to it stays a memo.
+            pieces = [part] if kind else layout.split_by_table_kind(part)
+            for piece in pieces:
+                detected = layout.kind_of(piece)
+                found = detected if kind and detected == "memo" and kind != "memo" else (kind or detected)
                 doc = _map(found, piece, file_year or 0, placeholder)
-                doc_year = file_year or _year_of(doc)
+                doc_year = (
+                    file_year or _year_of(doc) or mapping.find_fiscal_year(all_text) or mapping.find_year(all_text)
+                )
                 if doc_year is None:
                     doc.issues.append(Issue(doc.first, "import_placeholder", {"what": "year", "value": 2500}))
                     doc_year = 2500
