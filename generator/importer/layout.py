@@ -15,34 +15,16 @@ from typing import Any
 
 from . import cells as rich_cells
 from .reader import Line
+from .words import any_of, roles, word, words
 
-# Header words for each measure column, checked in this order: the first match wins,
-# so "ขั้นตอนหรือวิธีการ/มาตรการ" is steps and "ระยะเวลาดำเนินการ" is period.
-MEASURE_ROLES: list[tuple[str, tuple[str, ...]]] = [
-    ("steps", ("ขั้นตอน", "วิธีการ", "วิธีดำเนิน")),
-    ("monitoring", ("ติดตาม", "การรายงานผล")),
-    ("responsible", ("รับผิดชอบ",)),
-    ("period", ("ระยะเวลา", "กำหนดเวลา", "ห้วงเวลา", "กำหนดเสร็จ")),
-    ("output", ("ผลผลิต", "output")),
-    ("outcome", ("ผลลัพธ์", "outcome")),
-    ("notes", ("หมายเหตุ",)),
-    ("actions", ("การดำเนินการ", "ผลการดำเนิน", "ความก้าวหน้า")),
-    ("issue", ("ประเด็น", "ตัวชี้วัด", "ปัญหา", "จุดอ่อน")),
-    ("title", ("มาตรการ", "แนวทาง", "โครงการ", "กิจกรรม")),
-    ("order", ("ลำดับ",)),
-]
-ITA_ROLES: list[tuple[str, tuple[str, ...]]] = [
-    ("score", ("คะแนน",)),
-    ("suggestions", ("ข้อเสนอแนะ", "แนวทาง")),
-    ("issues", ("ประเด็น", "แก้ไข", "ปรับปรุง", "จุดอ่อน", "ข้อสังเกต")),
-    ("name", ("ตัวชี้วัด",)),
-]
-OIT_WORDS = ("รายละเอียด", "ข้อมูลที่เผยแพร่", "องค์ประกอบ")
+MEASURE_ROLES = roles("measure_roles")
+ITA_ROLES = roles("ita_roles")
+OIT_WORDS = tuple(words()["oit_words"])
 _SPACE = re.compile(r"\s+")
-_PAGE_MARK = re.compile(r"^[-–(\s]*(?:หน้า\s*)?[0-9๐-๙]{1,3}\s*/?\s*[-–)\s]*$")
+_PAGE_MARK = re.compile(rf"^[-–(\s]*(?:{any_of('page')}\s*)?[0-9๐-๙]{{1,3}}\s*/?\s*[-–)\s]*$")
 _RULE = re.compile(r"^[-_=.–—\s]+$")
 _SECTION = re.compile(r"^([0-9๐-๙]{1,2})\s*\.(?![0-9๐-๙])\s*(.*)$")
-MEMO_START = "บันทึกข้อความ"
+MEMO_START = word("memo_start")
 
 
 def squash(text: str) -> str:
@@ -51,10 +33,10 @@ def squash(text: str) -> str:
 
 def role_of(header: str, roles: list[tuple[str, tuple[str, ...]]]) -> str | None:
     text = squash(header)
-    if text == "ที่":
+    if text == word("order_exact"):
         return "order"
-    for role, words in roles:
-        if any(w.lower() in text for w in words):
+    for role, found in roles:
+        if any(w.lower() in text for w in found):
             return role
     return None
 
@@ -128,7 +110,7 @@ def decoration(line: Line) -> str | None:
         return None
     if _RULE.match(text):
         return "rule"
-    if not line.is_row and _PAGE_MARK.match(text) and any(ch in text for ch in "-–/()หน้า"):
+    if not line.is_row and _PAGE_MARK.match(text) and (any(ch in text for ch in "-–/()") or word("page") in text):
         return "page"
     return None
 
@@ -237,7 +219,7 @@ def kind_of(part: list[Block]) -> str:
         return "measures"
     if "ita" in kinds:
         return "ita_analysis"
-    if texts and squash(texts[0]).startswith("ประกาศ"):
+    if texts and squash(texts[0]).startswith(word("announcement_start")):
         return "announcement"
     if "oit" in kinds:
         return "oit_criteria"

@@ -15,24 +15,27 @@ from ..thai import parse_date
 from . import cells as rc
 from .layout import Block, Table, Text, squash
 from .reader import Line
+from .words import any_of, word, words
 
-ORG_KINDS = ["องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนตำบล", "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล"]
 _THAI_WORD = r"[\u0e01-\u0e4e]+"
-_ORG = re.compile(rf"({'|'.join(ORG_KINDS)})\s*({_THAI_WORD})")
-_DISTRICT = re.compile(rf"อำเภอ\s*({_THAI_WORD})")
-_PROVINCE = re.compile(rf"จังหวัด\s*({_THAI_WORD})")
-_YEAR = re.compile(r"พ\.\s?ศ\.\s*((?:25|๒๕)[0-9๐-๙]{2})")
-_SCORE = re.compile(r"([0-9๐-๙]{1,3}(?:\.[0-9๐-๙]+)?)\s*คะแนน")
-_LEVEL = re.compile(r"ระดับ\s*(AA|A|B|C|D|E|F)(?![A-Za-z])")
+_ORG = re.compile(rf"({any_of('org_kinds')})\s*({_THAI_WORD})")
+_DISTRICT = re.compile(rf"{any_of('district')}\s*({_THAI_WORD})")
+_PROVINCE = re.compile(rf"{any_of('province')}\s*({_THAI_WORD})")
+_ERA = word("era").replace(".", r"\.\s?").rstrip(r"\s?")
+_YEAR = re.compile(rf"{_ERA}\s*((?:25|๒๕)[0-9๐-๙]{{2}})")
+_SCORE = re.compile(rf"([0-9๐-๙]{{1,3}}(?:\.[0-9๐-๙]+)?)\s*{any_of('score')}")
+_LEVEL = re.compile(rf"{any_of('level')}\s*(AA|A|B|C|D|E|F)(?![A-Za-z])")
 _TOOL = re.compile(r"\((IIT|EIT|OIT)\)")
 _LEAD_NUMBER = re.compile(r"^([0-9๐-๙]{1,2})\s*[.)]\s*")
 _ITEM = re.compile(r"^[-•*]?\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)+\.?|[0-9๐-๙]{1,2}[.)])\s*(\S.*)$")
 _SECTION = re.compile(r"^([0-9๐-๙]{1,2})\s*\.(?![0-9๐-๙])\s*(\S.*)$")
 _BOLD_HEAD = re.compile(r"^\*\*(.+?)\*\*\s*(.*)$")
-_SIGNED_BY = re.compile(r"^\(\s*ลงชื่อ\s*\)$|^ลงชื่อ[\s.…]*$")
+_SIGNED_BY = re.compile(rf"^\(\s*{any_of('signed')}\s*\)$|^{any_of('signed')}[\s.…]*$")
 _NAME = re.compile(r"^\((.+)\)$")
-_DATE_LINE = re.compile(r"^((?:ประกาศ|ให้ไว้|สั่ง)\s*ณ\s*วันที่)\s*(.+)$")
-MEMO_FIELDS = ("ส่วนราชการ", "ที่", "วันที่", "เรื่อง", "เรียน")
+_DATE_AT = r"\s*".join(re.escape(w) for w in word("date_at").split())
+_DATE_LINE = re.compile(rf"^((?:{any_of('date_lines')})\s*{_DATE_AT})\s*(.+)$")
+MEMO = words()["memo_fields"]
+MEMO_FIELDS = tuple(MEMO.values())
 
 
 @dataclass
@@ -72,7 +75,7 @@ def to_number(text: str) -> float:
     return float(text.translate(rc.THAI_DIGITS))
 
 
-_FISCAL = re.compile(r"(?:ปีงบประมาณ|ประจำปี)\s*(?:พ\.\s?ศ\.)?\s*((?:25|๒๕)[0-9๐-๙]{2})")
+_FISCAL = re.compile(rf"(?:{any_of('fiscal')})\s*(?:{_ERA})?\s*((?:25|๒๕)[0-9๐-๙]{{2}})")
 
 
 def find_fiscal_year(lines: list[str]) -> int | None:
@@ -347,9 +350,9 @@ def _tool_code(text: str) -> str | None:
     if match:
         return match.group(1)
     squashed = squash(text)
-    for word, code in (("ภายใน", "IIT"), ("ภายนอก", "EIT"), ("เปิดเผยข้อมูล", "OIT")):
-        if word in squashed:
-            return code
+    for code, found in words()["tool_words"].items():
+        if any(w in squashed for w in found):
+            return str(code)
     return None
 
 
@@ -373,7 +376,7 @@ def _indicator(values: list[Any], roles: list[str], header: list[str]) -> dict[s
             if score:
                 found["score"] = to_number(score.group(0))
             rest = rc.flat(value).replace(score.group(0), "", 1).strip() if score else rc.flat(value)
-            if rest and squash(rest) != "คะแนน":
+            if rest and squash(rest) != squash(word("score")):
                 extras.append(rest)
         elif role in ("issues", "suggestions"):
             blocks = value if isinstance(value, list) else [value]
@@ -402,34 +405,34 @@ def map_memo(part: list[Block], placeholder: str) -> Doc:
     while index < len(lines):
         text = lines[index].text
         key = _memo_field(text)
-        if key is None and "เรื่อง" in head and "เรียน" not in head:
-            head["เรื่อง"] += " " + text  # a subject longer than one line
+        if key is None and MEMO["subject"] in head and MEMO["salutation"] not in head:
+            head[MEMO["subject"]] += " " + text  # a subject longer than one line
         elif key is None:
             break
-        elif key == "ที่" and " วันที่" in text:
-            ref, date = text.split(" วันที่", 1)
-            head["ที่"], head["วันที่"] = ref[len("ที่") :].strip(" :"), date.strip(" :")
+        elif key == MEMO["reference"] and f" {MEMO['date']}" in text:
+            ref, date = text.split(f" {MEMO['date']}", 1)
+            head[key], head[MEMO["date"]] = ref[len(key) :].strip(" :"), date.strip(" :")
         else:
             head[key] = text[len(key) :].strip(" :")
         index += 1
-    closing_at = next((i for i in range(index, len(lines)) if lines[i].text.startswith("จึงเรียน")), None)
+    closing_at = next((i for i in range(index, len(lines)) if lines[i].text.startswith(word("memo_closing"))), None)
     sign_at = next((i for i in range(index, len(lines)) if _starts_signature(lines[i].text)), len(lines))
     end = closing_at if closing_at is not None and closing_at < sign_at else sign_at
     body = lines[index:end]
-    unit = head.get("ส่วนราชการ", "")
+    unit = head.get(MEMO["unit"], "")
     phone = None
-    split = re.split(r"\s*:?\s*โทร(?:ศัพท์)?\.?\s*", unit, maxsplit=1)
+    split = re.split(rf"\s*:?\s*(?:{any_of('phone')})\.?\s*", unit, maxsplit=1)
     if len(split) == 2:
         unit, phone = split[0].strip(" :"), split[1].strip()
     data = doc.data
     data["unit"] = unit or doc.placeholder(doc.first, "unit", placeholder)
     if phone:
         data["phone"] = phone
-    if head.get("ที่"):
-        data["reference"] = head["ที่"]
-    data["date"] = _date_or_placeholder(doc, head.get("วันที่", ""))
-    data["subject"] = head.get("เรื่อง") or doc.placeholder(doc.first, "subject", placeholder)
-    data["salutation"] = head.get("เรียน") or doc.placeholder(doc.first, "salutation", placeholder)
+    if head.get(MEMO["reference"]):
+        data["reference"] = head[MEMO["reference"]]
+    data["date"] = _date_or_placeholder(doc, head.get(MEMO["date"], ""))
+    data["subject"] = head.get(MEMO["subject"]) or doc.placeholder(doc.first, "subject", placeholder)
+    data["salutation"] = head.get(MEMO["salutation"]) or doc.placeholder(doc.first, "salutation", placeholder)
     blocks = paragraph_blocks(body)
     data["body"] = one(blocks) if blocks else doc.placeholder(doc.first, "body", placeholder)
     if closing_at is not None and closing_at < sign_at:
@@ -452,7 +455,7 @@ def _memo_field(text: str) -> str | None:
 
 
 def _starts_signature(text: str) -> bool:
-    return bool(_SIGNED_BY.match(text) or _NAME.match(text) or text.startswith("ความเห็น"))
+    return bool(_SIGNED_BY.match(text) or _NAME.match(text) or text.startswith(word("comment")))
 
 
 def signatures(lines: list[Line], doc: Doc) -> list[dict[str, Any]]:
@@ -463,7 +466,7 @@ def signatures(lines: list[Line], doc: Doc) -> list[dict[str, Any]]:
     current: dict[str, Any] | None = None
     for line in lines:
         text = line.text
-        if text.startswith("ความเห็น"):
+        if text.startswith(word("comment")):
             current, label, comment = None, text, []
         elif _SIGNED_BY.match(text):
             current = None
@@ -494,7 +497,7 @@ def _date_or_placeholder(doc: Doc, text: str) -> str:
     except (ValueError, TypeError):
         if text:
             doc.unplaced(doc.first, text)
-        return doc.placeholder(doc.first, "date", "1 ตุลาคม 2500")
+        return doc.placeholder(doc.first, "date", word("placeholder_date"))
 
 
 # Announcements ---------------------------------------------------------------------------
@@ -505,13 +508,13 @@ def map_announcement(part: list[Block], placeholder: str) -> Doc:
     doc = Doc("announcement", {}, lines[0] if lines else part[0].first)  # type: ignore[union-attr]
     data = doc.data
     blocks = list(part)
-    if blocks and isinstance(blocks[0], Text) and squash(blocks[0].line.text).startswith("ประกาศ"):
+    if blocks and isinstance(blocks[0], Text) and squash(blocks[0].line.text).startswith(word("announcement_start")):
         data["title"] = blocks.pop(0).line.text
     subject_at = next(
-        (i for i, b in enumerate(blocks[:3]) if isinstance(b, Text) and b.line.text.startswith("เรื่อง")), None
+        (i for i, b in enumerate(blocks[:3]) if isinstance(b, Text) and b.line.text.startswith(word("subject"))), None
     )
     if subject_at is not None:
-        data["subject"] = blocks.pop(subject_at).line.text.removeprefix("เรื่อง").strip()  # type: ignore[union-attr]
+        data["subject"] = blocks.pop(subject_at).line.text.removeprefix(word("subject")).strip()  # type: ignore[union-attr]
     else:
         data["subject"] = data.get("title") or doc.placeholder(doc.first, "subject", placeholder)
     date_at = next((i for i, b in enumerate(blocks) if isinstance(b, Text) and _DATE_LINE.match(b.line.text)), None)
@@ -525,7 +528,7 @@ def map_announcement(part: list[Block], placeholder: str) -> Doc:
         blocks = blocks[:date_at]
         if blocks and isinstance(blocks[-1], Text) and not _ITEM.match(blocks[-1].line.text):
             closing = blocks.pop().line  # type: ignore[union-attr]
-        if squash(place) != squash("ประกาศ ณ วันที่"):
+        if squash(place) != squash(word("standard_date_line")):
             data["place"] = place
     preamble: list[Block] = []
     sections: list[dict[str, Any]] = []

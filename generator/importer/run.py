@@ -10,6 +10,7 @@ from typing import Any
 from ..catalog import message
 from . import layout, mapping, reader, writer
 from .mapping import Doc, Issue
+from .words import word
 
 KINDS = ["measures", "progress_report", "results_report", "ita_analysis", "oit_criteria", "memo", "announcement"]
 MEASURE_KINDS = {"measures", "progress_report", "results_report"}
@@ -186,7 +187,7 @@ def _organization(
     for key in ("name", "kind", "district", "province"):
         value = found[key]
         if value is None:
-            value = "เทศบาลตำบล" if key == "kind" else placeholder
+            value = word("default_org_kind") if key == "kind" else placeholder
             issues.append(Issue(first, "import_placeholder", {"what": key, "value": value}))
         org[key] = value
     org["address"] = placeholder
@@ -210,7 +211,7 @@ def _report(outcome: Outcome, issue: Issue, target: Path) -> None:
 
 def _comment(files: list[Path]) -> str:
     names = ", ".join(p.name for p in files)
-    return f"นำเข้าจาก {names} เมื่อ {writer.stamp()} ตรวจทานก่อนเผยแพร่\nimported from {names}; review before publishing"
+    return word("source_comment").format(names=names, when=writer.stamp())
 
 
 def _write(path: Path, text: str) -> None:
