@@ -321,3 +321,21 @@ def test_memo_docx_and_measures_docx_made_with_python_docx(tmp_path: Path) -> No
         "แผนรายไตรมาส",
         "นางสาวทดลอง ใจดี",
     )
+
+
+def test_kind_and_year_options_override_detection(tmp_path: Path) -> None:
+    content, code = run_import(tmp_path, "plan.txt", MEASURES_4, "--kind", "progress_report", "--year", "2569")
+    assert code == 0
+    site = load_site(content)
+    assert set(site.years[2569].documents) == {"progress_report"}
+    assert "ลดขั้นตอนการขออนุญาตก่อสร้าง" in site_text(tmp_path, content)
+
+
+def test_a_table_of_unknown_shape_is_kept_in_the_notes(tmp_path: Path) -> None:
+    odd = MEASURES_4 + f"รหัส{T}ยอดเงิน{T}วันที่โอน\nA1{T}1,500{T}1 ม.ค. 68\n"
+    content, code = run_import(tmp_path, "plan.txt", odd)
+    assert code == 0
+    doc = load_site(content).years[2568].documents["measures"]
+    assert doc.import_notes is not None
+    text = site_text(tmp_path, content)
+    assert_shown(text, "หมายเหตุจากการนำเข้าเอกสาร", "ยอดเงิน", "1,500", "1 ม.ค. 68")

@@ -134,8 +134,12 @@ def map_ita(part: list[Block], year: int) -> Doc:
     title, org, rest = heading(leading)
     doc = Doc("ita_analysis", {}, part[0].line if isinstance(part[0], Text) else part[0].first)
     data = doc.data
-    if title:
-        data["title"] = " ".join(x.text for x in title)
+    heading_text = " ".join(x.text for x in title)
+    # A heading that names the whole plan (the analysis is its first part) stays in the intro.
+    if title and any(w in heading_text for w in words()["ita_title"]):
+        data["title"] = heading_text
+    else:
+        org = title + org
     intro_lines = org + rest
     all_text = " ".join(x.text for x in intro_lines)
     assessed = find_year([x.text for x in intro_lines])
