@@ -339,3 +339,9 @@ def test_a_table_of_unknown_shape_is_kept_in_the_notes(tmp_path: Path) -> None:
     assert doc.import_notes is not None
     text = site_text(tmp_path, content)
     assert_shown(text, "หมายเหตุจากการนำเข้าเอกสาร", "ยอดเงิน", "1,500", "1 ม.ค. 68")
+
+
+def test_an_empty_file_is_an_error_not_an_empty_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, code = run_import(tmp_path, "blank.txt", "\n \n\t\n")
+    assert code == 2 and not content.exists()
+    assert "blank.txt" in capsys.readouterr().err

@@ -62,6 +62,10 @@ def import_files(
             outcome.failed = True
             continue
         all_text = [x.text for x in lines if not x.blank]
+        if not all_text:
+            outcome.say("import_empty", file=path)
+            outcome.failed = True
+            continue
         joined = " ".join(all_text)
         thai_digits += len(_THAI_DIGIT.findall(joined))
         arabic_digits += len(_ARABIC_DIGIT.findall(joined))
