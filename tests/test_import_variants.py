@@ -306,6 +306,9 @@ def test_memo_docx_and_measures_docx_made_with_python_docx(tmp_path: Path) -> No
     assert doc.measures[0].responsible == "กองคลัง"
     assert len(site.years[2568].memos) == 1
     assert site.organization.name == "องค์การบริหารส่วนตำบลเวิร์ด"
+    # Word's own list numbering (the List Number style) comes back as a list.
+    closing = doc.closing if isinstance(doc.closing, list) else [doc.closing]
+    assert [i for b in closing if hasattr(b, "list") for i in b.list] == ["ทบทวนมาตรการทุกหกเดือน", "รายงานผลต่อผู้บริหาร"]
     text = site_text(tmp_path, content)
     assert_shown(
         text,

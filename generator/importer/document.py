@@ -130,14 +130,14 @@ def heading(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
 def paragraph_blocks(lines: list[Line]) -> list[Any]:
     """Text lines as rich blocks; runs of numbered lines become one list keeping their numbers."""
     out: list[Any] = []
-    items: list[dict[str, str]] = []
+    items: list[Any] = []
     for line in lines:
         match = _ITEM.match(line.text)
         if match:
             items.append({"number": match.group(1), "text": match.group(2)})
             continue
         if line.numbered:  # Word's own numbering: the number is not in the text
-            items.append({"text": line.text})
+            items.append(line.text)
             continue
         if items:
             out.append({"list": items})

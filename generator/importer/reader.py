@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 TEXT_SUFFIXES = {".txt", ".tsv", ".text"}
 DOCX_SUFFIXES = {".docx"}
@@ -75,7 +76,7 @@ def read_docx(path: Path) -> list[Line]:
         if tag == "p":
             number += 1
             para = Paragraph(child, document)
-            numbered = para._p.pPr is not None and para._p.pPr.numPr is not None
+            numbered = _numbered(para)
             lines.append(Line(path, number, [para.text.strip()], numbered=numbered))
         elif tag == "tbl":
             table = Table(child, document)
@@ -99,3 +100,16 @@ def _cell_text(paragraphs: list[str]) -> str:
     if len(paragraphs) <= 1:
         return paragraphs[0] if paragraphs else ""
     return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def _numbered(para: Any) -> bool:
+    """Numbered by Word: on the paragraph itself or through its style (List Number)."""
+    if para._p.pPr is not None and para._p.pPr.numPr is not None:
+        return True
+    style = para.style
+    while style is not None:
+        ppr = style.element.pPr
+        if ppr is not None and ppr.numPr is not None:
+            return True
+        style = style.base_style
+    return False
