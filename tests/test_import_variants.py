@@ -348,3 +348,13 @@ def test_an_empty_file_is_an_error_not_an_empty_site(tmp_path: Path, capsys: pyt
     content, code = run_import(tmp_path, "blank.txt", "\n \n\t\n")
     assert code == 2 and not content.exists()
     assert "blank.txt" in capsys.readouterr().err
+
+
+def test_report_kind_from_its_heading_when_the_columns_do_not_tell(tmp_path: Path) -> None:
+    annual = MEASURES_4.replace("มาตรการส่งเสริม", "สรุปผลการดำเนินการตามมาตรการส่งเสริม", 1)
+    content, code = run_import(tmp_path, "annual.txt", annual)
+    assert code == 0 and set(load_site(content).years[2568].documents) == {"results_report"}
+    six = MEASURES_4.replace("มาตรการส่งเสริม", "รายงานความก้าวหน้า รอบ 6 เดือน มาตรการส่งเสริม", 1)
+    (tmp_path / "b").mkdir()
+    content, code = run_import(tmp_path / "b", "six.txt", six)
+    assert code == 0 and set(load_site(content).years[2568].documents) == {"progress_report"}

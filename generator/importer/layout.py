@@ -212,9 +212,10 @@ def kind_of(part: list[Block]) -> str:
     kinds = {t.kind for t in tables}
     if "measure" in kinds:
         roles = {r for t in tables if t.kind == "measure" for r in t.header.roles if r}  # type: ignore[union-attr]
-        if roles & {"output", "outcome"}:
+        heading = squash(" ".join(texts[:4]))
+        if roles & {"output", "outcome"} or any(squash(w) in heading for w in words()["results_title"]):
             return "results_report"
-        if "actions" in roles:
+        if "actions" in roles or any(squash(w) in heading for w in words()["progress_title"]):
             return "progress_report"
         return "measures"
     if "ita" in kinds:
