@@ -241,8 +241,11 @@ def test_existing_files_are_never_overwritten_without_force(tmp_path: Path, caps
     assert code == 2
     assert "แก้ไขแล้ว" in target.read_text(encoding="utf-8")
     assert "--force" in capsys.readouterr().err
+    org = content / "organization.yml"
+    org.write_text(org.read_text(encoding="utf-8").replace("สมมุติ", "จริง"), encoding="utf-8")
     _content, code = run_import(tmp_path, "plan.txt", MEASURES_4, "--force")
     assert code == 0 and "แก้ไขแล้ว" not in target.read_text(encoding="utf-8")
+    assert "province: จริง" in org.read_text(encoding="utf-8")  # the staff's profile is never replaced
 
 
 def test_a_second_year_merges_into_an_existing_tree(tmp_path: Path) -> None:

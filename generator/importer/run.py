@@ -99,14 +99,15 @@ def import_files(
     org_file, site_file = into / "organization.yml", into / "site.yml"
     extra: dict[Path, str] = {}
     years = sorted({y for _p, y, _d in docs})
-    if not org_file.exists() or force:
+    # The profile and settings are the staff's own once they exist: kept even with --force.
+    if not org_file.exists():
         org, issues = _organization(heading_lines, docs, placeholder, org_file)
         extra[org_file] = writer.dump(org, _comment(files))
         for issue in issues:
             _report(outcome, issue, org_file)
     else:
         outcome.kept.append(org_file)
-    if not site_file.exists() or force:
+    if not site_file.exists():
         site: dict[str, Any] = {"digits": "thai" if thai_digits >= arabic_digits else "arabic"}
         if years:
             site["current_year"] = years[-1]
