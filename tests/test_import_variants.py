@@ -361,3 +361,10 @@ def test_report_kind_from_its_heading_when_the_columns_do_not_tell(tmp_path: Pat
     (tmp_path / "b").mkdir()
     content, code = run_import(tmp_path / "b", "six.txt", six)
     assert code == 0 and set(load_site(content).years[2568].documents) == {"progress_report"}
+
+
+def test_a_stray_tab_in_a_paragraph_does_not_make_a_table(tmp_path: Path) -> None:
+    content, code = run_import(tmp_path, "notice.txt", ANNOUNCEMENT.replace("ประกาศ ณ วันที่ 5", "ประกาศ ณ วันที่\t5"))
+    assert code == 0
+    (notice,) = load_site(content).years[2568].announcements.values()
+    assert notice.date.isoformat() == "2024-10-05" and notice.signers[0].name == "นายทดสอบ ประกาศดี"

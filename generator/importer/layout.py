@@ -124,6 +124,9 @@ def segment(lines: list[Line], skipped: list[Skipped]) -> list[Block]:
 
     def close() -> None:
         nonlocal table
+        if table is not None and table.header is None and len(table.rows) == 1 and table.rows[0].group is None:
+            # One stray row with a tab and no header is a paragraph, not a table.
+            out[out.index(table)] = Text(table.first)
         table = None
         out.extend(Text(x) for x in pending)
         pending.clear()
