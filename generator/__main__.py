@@ -1,4 +1,4 @@
-"""Command line: python -m generator build | validate | serve | schema | check."""
+"""Command line: python -m generator build | validate | serve | schema | check | import."""
 
 from __future__ import annotations
 
@@ -69,6 +69,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _fail(exc, args.content)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer.run import import_files
+
+    outcome = import_files(args.files, args.into, args.kind, args.year, args.force)
+    for text in outcome.messages:
+        print(text, file=sys.stderr if outcome.failed else sys.stdout)
+    return 2 if outcome.failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator", description="Prongsai: สร้างเว็บไซต์ ITA/OIT จากโฟลเดอร์ content"
@@ -103,6 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--year", type=int, default=None, help="ปีที่ประเมิน ITA (ITA year, BE); ค่าเริ่มต้นจาก site.yml")
     p.add_argument("--strict", action="store_true", help="คืนค่า 1 เมื่อมีรายการที่ยังไม่พร้อม (exit 1 if anything is not ready)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("import", help="นำเข้าเอกสารเดิม .txt/.docx เป็นไฟล์ข้อมูล (import documents into content)")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="ไฟล์ข้อความ (.txt) หรือ Word (.docx)")
+    p.add_argument("--into", type=Path, required=True, help="โฟลเดอร์ข้อมูลปลายทาง (content folder to write)")
+    p.add_argument("--kind", choices=["measures", "progress_report", "results_report", "ita_analysis",
+                                      "oit_criteria", "memo", "announcement"], help="ระบุประเภทเอกสารเอง")
+    p.add_argument("--year", type=int, help="ปีงบประมาณ พ.ศ. เช่น 2567 (fiscal year, BE)")
+    p.add_argument("--force", action="store_true", help="เขียนทับไฟล์ที่มีอยู่ (overwrite existing files)")
+    p.set_defaults(func=cmd_import)
 
     args = parser.parse_args(argv)
     return args.func(args)

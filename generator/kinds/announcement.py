@@ -26,6 +26,7 @@ class Announcement(Strict):
     place: str | None = None
     date: Date
     signers: list[Signature] = []
+    import_notes: RichText | None = None
 
 
 def render(ctx: Any, year: Any) -> list[Any]:

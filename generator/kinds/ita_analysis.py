@@ -59,6 +59,7 @@ class ItaAnalysis(Strict):
     intro: RichText | None = None
     tools: list[ToolResult] = []
     summary: RichText | None = None
+    import_notes: RichText | None = None
 
     _score = field_validator("total_score")(classmethod(lambda cls, v: _check_score(v)))
 

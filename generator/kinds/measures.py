@@ -92,6 +92,7 @@ class MeasureDocument(Strict):
     measures: list[Measure] = []
     closing: RichText | None = None
     signers: list[Signature] = []
+    import_notes: RichText | None = None
 
     def shown_columns(self, kind: str) -> list[str]:
         """The document's columns, plus any column a row has data for (nothing is hidden)."""

@@ -20,6 +20,7 @@ class Memo(Strict):
     body: RichText
     closing: str | None = None
     signatures: list[Signature] = []
+    import_notes: RichText | None = None
 
 
 def render(ctx: Any, year: Any) -> list[Any]:

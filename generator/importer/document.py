@@ -1,0 +1,175 @@
+"""What every mapped document shares: the Doc with its notes and warnings, heading
+lines, the organization, years, and text lines as rich blocks.
+
+Text that fits no field goes into the document's import_notes (shown on the
+page) and is reported; nothing read from the source is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import cells as rc
+from .layout import Block, Table, Text
+from .reader import Line
+from .words import any_of, word, words
+
+_THAI_WORD = r"[\u0e01-\u0e4e]+"
+_ORG = re.compile(rf"({any_of('org_kinds')})\s*({_THAI_WORD})")
+_DISTRICT = re.compile(rf"{any_of('district')}\s*({_THAI_WORD})")
+_PROVINCE = re.compile(rf"{any_of('province')}\s*({_THAI_WORD})")
+_ERA = word("era").replace(".", r"\.\s?").rstrip(r"\s?")
+_YEAR = re.compile(rf"{_ERA}\s*((?:25|๒๕)[0-9๐-๙]{{2}})")
+_SCORE = re.compile(rf"([0-9๐-๙]{{1,3}}(?:\.[0-9๐-๙]+)?)\s*{any_of('score')}")
+_LEVEL = re.compile(rf"{any_of('level')}\s*(AA|A|B|C|D|E|F)(?![A-Za-z])")
+_TOOL = re.compile(r"\((IIT|EIT|OIT)\)")
+_LEAD_NUMBER = re.compile(r"^([0-9๐-๙]{1,2})\s*[.)]\s*")
+_ITEM = re.compile(r"^[-•*]?\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)+\.?|[0-9๐-๙]{1,2}[.)])\s*(\S.*)$")
+_SECTION = re.compile(r"^([0-9๐-๙]{1,2})\s*\.(?![0-9๐-๙])\s*(\S.*)$")
+_BOLD_HEAD = re.compile(r"^\*\*(.+?)\*\*\s*(.*)$")
+_SIGNED_BY = re.compile(rf"^\(\s*{any_of('signed')}\s*\)$|^{any_of('signed')}[\s.…]*$")
+_NAME = re.compile(r"^\((.+)\)$")
+_DATE_AT = r"\s*".join(re.escape(w) for w in word("date_at").split())
+_DATE_LINE = re.compile(rf"^((?:{any_of('date_lines')})\s*{_DATE_AT})\s*(.+)$")
+MEMO = words()["memo_fields"]
+MEMO_FIELDS = tuple(MEMO.values())
+
+
+@dataclass
+class Issue:
+    line: Line
+    key: str
+    params: dict[str, Any]
+
+
+@dataclass
+class Doc:
+    kind: str
+    data: dict[str, Any]
+    first: Line
+    issues: list[Issue] = field(default_factory=list)
+    notes: list[Any] = field(default_factory=list)
+
+    def unplaced(self, line: Line, value: Any) -> None:
+        if value is None or value == "" or value == []:
+            return
+        self.notes.append(value)
+        self.issues.append(Issue(line, "import_unplaced", {"text": rc.flat(value)[:80]}))
+
+    def placeholder(self, line: Line, what: str, value: Any) -> Any:
+        self.issues.append(Issue(line, "import_placeholder", {"what": what, "value": value}))
+        return value
+
+    def finish(self) -> None:
+        if self.notes:
+            blocks: list[Any] = []
+            for note in self.notes:
+                blocks.extend(note if isinstance(note, list) else [note])
+            self.data["import_notes"] = blocks
+
+
+def to_number(text: str) -> float:
+    return float(text.translate(rc.THAI_DIGITS))
+
+
+_FISCAL = re.compile(rf"(?:{any_of('fiscal')})\s*(?:{_ERA})?\s*((?:25|๒๕)[0-9๐-๙]{{2}})")
+
+
+def find_fiscal_year(lines: list[str]) -> int | None:
+    """The fiscal year a heading names ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๖")."""
+    for text in lines:
+        match = _FISCAL.search(text)
+        if match:
+            return int(match.group(1).translate(rc.THAI_DIGITS))
+    return None
+
+
+def find_year(lines: list[str]) -> int | None:
+    for text in lines:
+        match = _YEAR.search(text)
+        if match:
+            return int(match.group(1).translate(rc.THAI_DIGITS))
+    return None
+
+
+def organization_from(lines: list[str]) -> dict[str, str | None]:
+    """Name, kind, district and province from the heading lines, None where not found."""
+    found: dict[str, str | None] = {"name": None, "kind": None, "district": None, "province": None}
+    for text in lines:
+        match = _ORG.search(text)
+        if match and found["name"] is None:
+            found["kind"], found["name"] = match.group(1), match.group(1) + match.group(2)
+        for key, pattern in (("district", _DISTRICT), ("province", _PROVINCE)):
+            hit = pattern.search(text)
+            if hit and found[key] is None:
+                found[key] = hit.group(1)
+    return found
+
+
+def texts(part: list[Block]) -> list[Line]:
+    return [b.line for b in part if isinstance(b, Text)]
+
+
+def heading(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
+    """Title lines, organization lines and the rest, from a document's leading text."""
+    for index, line in enumerate(lines[:6]):
+        if _ORG.search(line.text) and len(line.text) < 120:
+            org = [line]
+            nxt = lines[index + 1] if index + 1 < len(lines) else None
+            if nxt and len(nxt.text) < 80 and (_DISTRICT.search(nxt.text) or _PROVINCE.search(nxt.text)):
+                org.append(nxt)
+            title = lines[:index] or []
+            return title, org, lines[index + len(org) :]
+    if lines and len(lines[0].text) < 150:
+        return lines[:1], [], lines[1:]
+    return [], [], lines
+
+
+def paragraph_blocks(lines: list[Line]) -> list[Any]:
+    """Text lines as rich blocks; runs of numbered lines become one list keeping their numbers."""
+    out: list[Any] = []
+    items: list[Any] = []
+    for line in lines:
+        match = _ITEM.match(line.text)
+        if match:
+            items.append({"number": match.group(1), "text": match.group(2)})
+            continue
+        if line.numbered:  # Word's own numbering: the number is not in the text
+            items.append(line.text)
+            continue
+        if items:
+            out.append({"list": items})
+            items = []
+        out.extend(rc.blocks(line.text))
+    if items:
+        out.append({"list": items})
+    return out
+
+
+def one(blocks: list[Any]) -> Any:
+    if not blocks:
+        return None
+    return blocks[0] if len(blocks) == 1 else blocks
+
+
+def _split_text(part: list[Block]) -> tuple[list[Line], list[Line]]:
+    """Text before the first table, and text after the last one."""
+    first = next((i for i, b in enumerate(part) if isinstance(b, Table)), len(part))
+    last = max((i for i, b in enumerate(part) if isinstance(b, Table)), default=len(part))
+    leading = [b.line for b in part[:first] if isinstance(b, Text)]
+    trailing = [b.line for b in part[last + 1 :] if isinstance(b, Text)] if last < len(part) else []
+    between = [b.line for b in part[first:last] if isinstance(b, Text)]
+    return leading + between, trailing
+
+
+def _table_block(table: Table) -> dict[str, Any]:
+    columns = [" ".join(rc.paragraphs(c)) for c in table.header.cells] if table.header else [""] * table.width
+    rows: list[Any] = []
+    for row in table.rows:
+        if row.group is not None:
+            rows.append({"group": row.group})
+        else:
+            rows.append([v if v is not None else "" for v in row.values])
+    return {"table": {"columns": columns, "rows": rows}}

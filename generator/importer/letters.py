@@ -1,0 +1,245 @@
+"""Letter-like documents: memos, announcements, and an OIT criteria table as a page."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..thai import parse_date
+from . import cells as rc
+from .document import (
+    _BOLD_HEAD,
+    _DATE_LINE,
+    _ITEM,
+    _NAME,
+    _SECTION,
+    _SIGNED_BY,
+    MEMO,
+    MEMO_FIELDS,
+    Doc,
+    _table_block,
+    one,
+    paragraph_blocks,
+    texts,
+)
+from .layout import Block, Table, Text, squash
+from .reader import Line
+from .words import any_of, word
+
+# Memos -----------------------------------------------------------------------------------
+
+
+def map_memo(part: list[Block], placeholder: str) -> Doc:
+    lines = texts(part)
+    doc = Doc("memo", {}, lines[0] if lines else part[0].first)  # type: ignore[union-attr]
+    head: dict[str, str] = {}
+    body: list[Line] = []
+    index = 1
+    while index < len(lines):
+        text = lines[index].text
+        key = _memo_field(text)
+        if key is None and MEMO["subject"] in head and MEMO["salutation"] not in head:
+            head[MEMO["subject"]] += " " + text  # a subject longer than one line
+        elif key is None:
+            break
+        elif key == MEMO["reference"] and f" {MEMO['date']}" in text:
+            ref, date = text.split(f" {MEMO['date']}", 1)
+            head[key], head[MEMO["date"]] = ref[len(key) :].strip(" :"), date.strip(" :")
+        else:
+            head[key] = text[len(key) :].strip(" :")
+        index += 1
+    closing_at = next((i for i in range(index, len(lines)) if lines[i].text.startswith(word("memo_closing"))), None)
+    sign_at = next((i for i in range(index, len(lines)) if _starts_signature(lines[i].text)), len(lines))
+    end = closing_at if closing_at is not None and closing_at < sign_at else sign_at
+    body = lines[index:end]
+    unit = head.get(MEMO["unit"], "")
+    phone = None
+    split = re.split(rf"\s*:?\s*(?:{any_of('phone')})\.?\s*", unit, maxsplit=1)
+    if len(split) == 2:
+        unit, phone = split[0].strip(" :"), split[1].strip()
+    data = doc.data
+    data["unit"] = unit or doc.placeholder(doc.first, "unit", placeholder)
+    if phone:
+        data["phone"] = phone
+    if head.get(MEMO["reference"]):
+        data["reference"] = head[MEMO["reference"]]
+    data["date"] = _date_or_placeholder(doc, head.get(MEMO["date"], ""))
+    data["subject"] = head.get(MEMO["subject"]) or doc.placeholder(doc.first, "subject", placeholder)
+    data["salutation"] = head.get(MEMO["salutation"]) or doc.placeholder(doc.first, "salutation", placeholder)
+    blocks = paragraph_blocks(body)
+    data["body"] = one(blocks) if blocks else doc.placeholder(doc.first, "body", placeholder)
+    if closing_at is not None and closing_at < sign_at:
+        data["closing"] = lines[closing_at].text
+        between = lines[closing_at + 1 : sign_at]
+        for line in between:
+            doc.unplaced(line, line.text)
+    data["signatures"] = signatures(lines[sign_at:], doc)
+    for table in (b for b in part if isinstance(b, Table)):
+        doc.unplaced(table.first, _table_block(table))
+    return doc
+
+
+def _memo_field(text: str) -> str | None:
+    """The memo heading field a line starts with ("ที่" must be a word of its own)."""
+    for key in MEMO_FIELDS:
+        if text.startswith(key) and (len(text) == len(key) or text[len(key)] in " \t:"):
+            return key
+    return None
+
+
+def _starts_signature(text: str) -> bool:
+    return bool(_SIGNED_BY.match(text) or _NAME.match(text) or text.startswith(word("comment")))
+
+
+def signatures(lines: list[Line], doc: Doc) -> list[dict[str, Any]]:
+    """Signature blocks: optional comment label and comment, then (name) and position lines."""
+    out: list[dict[str, Any]] = []
+    label: str | None = None
+    comment: list[str] = []
+    current: dict[str, Any] | None = None
+    for line in lines:
+        text = line.text
+        if text.startswith(word("comment")):
+            current, label, comment = None, text, []
+        elif _SIGNED_BY.match(text):
+            current = None
+        elif _NAME.match(text) and not (current and current["position"] == [] and current.get("name")):
+            current = {}
+            if label:
+                current["comment_label"] = label
+            if comment:
+                current["comment"] = one(comment)
+            current["name"], current["position"] = _NAME.match(text).group(1).strip(), []  # type: ignore[union-attr]
+            out.append(current)
+            label, comment = None, []
+        elif current is not None:
+            current["position"].append(text)
+        elif label is not None:
+            comment.append(text)
+        else:
+            doc.unplaced(line, text)
+    if label or comment:
+        doc.unplaced(lines[-1], [x for x in [label, *comment] if x])
+    return out
+
+
+def _date_or_placeholder(doc: Doc, text: str) -> str:
+    try:
+        parse_date(text)
+        return text
+    except (ValueError, TypeError):
+        if text:
+            doc.unplaced(doc.first, text)
+        return doc.placeholder(doc.first, "date", word("placeholder_date"))
+
+
+# Announcements ---------------------------------------------------------------------------
+
+
+def map_announcement(part: list[Block], placeholder: str) -> Doc:
+    lines = texts(part)
+    doc = Doc("announcement", {}, lines[0] if lines else part[0].first)  # type: ignore[union-attr]
+    data = doc.data
+    blocks = list(part)
+    if blocks and isinstance(blocks[0], Text) and squash(blocks[0].line.text).startswith(word("announcement_start")):
+        data["title"] = blocks.pop(0).line.text
+    subject_at = next(
+        (i for i, b in enumerate(blocks[:3]) if isinstance(b, Text) and b.line.text.startswith(word("subject"))), None
+    )
+    if subject_at is not None:
+        data["subject"] = blocks.pop(subject_at).line.text.removeprefix(word("subject")).strip()  # type: ignore[union-attr]
+    else:
+        data["subject"] = data.get("title") or doc.placeholder(doc.first, "subject", placeholder)
+    date_at = next((i for i, b in enumerate(blocks) if isinstance(b, Text) and _DATE_LINE.match(b.line.text)), None)
+    tail: list[Block] = []
+    closing: Line | None = None
+    date_text = ""
+    if date_at is not None:
+        match = _DATE_LINE.match(blocks[date_at].line.text)  # type: ignore[union-attr]
+        place, date_text = match.group(1), match.group(2)  # type: ignore[union-attr]
+        tail = blocks[date_at + 1 :]
+        blocks = blocks[:date_at]
+        if blocks and isinstance(blocks[-1], Text) and not _ITEM.match(blocks[-1].line.text):
+            closing = blocks.pop().line  # type: ignore[union-attr]
+        if squash(place) != squash(word("standard_date_line")):
+            data["place"] = place
+    preamble: list[Block] = []
+    sections: list[dict[str, Any]] = []
+    body: list[Block] = preamble
+    expected = 1
+    for block in blocks:
+        match = _SECTION.match(block.line.text) if isinstance(block, Text) else None
+        if match and rc.to_int(match.group(1)) == expected:
+            expected += 1
+            section: dict[str, Any] = {"number": match.group(1)}
+            bold = _BOLD_HEAD.match(match.group(2))
+            if bold:
+                section["heading"] = bold.group(1).strip()
+                if bold.group(2).strip():
+                    section["description"] = bold.group(2).strip()
+            else:
+                section["heading"] = match.group(2).strip()
+            sections.append(section)
+            body = section.setdefault("_body", [])
+            continue
+        body.append(block)
+    if preamble:
+        data["preamble"] = one(_mixed_blocks(preamble))
+    for section in sections:
+        content = _mixed_blocks(section.pop("_body", []))
+        if content:
+            section["body"] = one(content)
+    if sections:
+        data["sections"] = sections
+    if closing is not None:
+        data["closing"] = closing.text
+    if "place" in data:
+        data["place"] = data.pop("place")
+    data["date"] = _date_or_placeholder(doc, date_text)
+    signer_lines = [b.line for b in tail if isinstance(b, Text)]
+    data["signers"] = signatures(signer_lines, doc)
+    for table in (b for b in tail if isinstance(b, Table)):
+        doc.unplaced(table.first, _table_block(table))
+    return doc
+
+
+def _mixed_blocks(part: list[Block]) -> list[Any]:
+    out: list[Any] = []
+    run: list[Line] = []
+    for block in part:
+        if isinstance(block, Text):
+            run.append(block.line)
+            continue
+        out.extend(paragraph_blocks(run))
+        run = []
+        out.append(_table_block(block))
+    out.extend(paragraph_blocks(run))
+    return out
+
+
+# OIT criteria table: a free page, since the content schema has no place for criteria ------
+
+
+def oit_page(part: list[Block], placeholder: str) -> Doc:
+    lines = texts(part)
+    title = lines[0].text if lines and not isinstance(part[0], Table) else placeholder
+    out: list[str] = []
+    for block in part[1:] if lines and not isinstance(part[0], Table) else part:
+        if isinstance(block, Text):
+            out.append(_md_escape(block.line.text) + "\n")
+            continue
+        table = _table_block(block)["table"]
+        out.append("| " + " | ".join(_md_escape(c) or " " for c in table["columns"]) + " |")
+        out.append("|" + "---|" * len(table["columns"]))
+        for row in table["rows"]:
+            if isinstance(row, dict):
+                cells = [f"**{_md_escape(row['group'])}**"] + [" "] * (len(table["columns"]) - 1)
+            else:
+                cells = [_md_escape(rc.flat(v)) or " " for v in row]
+            out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+    return Doc("oit_criteria", {"title": title, "markdown": "\n".join(out)}, lines[0] if lines else part[0].first)
+
+
+def _md_escape(text: str) -> str:
+    return re.sub(r"([\\|*_`#\[\]])", r"\\\1", text)
