@@ -90,13 +90,21 @@ def parse_yaml(text: str, path: Path) -> Located:
     try:
         data = _convert(node, (), lines, set())
     except _Refused as refused:
-
-
-        where = format_path(refused.loc)
-        raise YamlError(error(path, refused.line, where, refused.message_key, **refused.params)) from None
+        where, line = format_path(refused.loc), refused.line
+        if refused.message_key == "yaml_alias":
+            # The composed graph only knows where the anchor is; staff need the line that uses it.
+            line = _first_alias_line(text) or line
+        raise YamlError(error(path, line, where, refused.message_key, **refused.params)) from None
     except (yaml.YAMLError, ValueError) as exc:
         raise YamlError(error(path, None, "", "yaml_syntax", problem=str(exc))) from None
     return Located(path, data, lines)
+
+
+def _first_alias_line(text: str) -> int | None:
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return None
 
 
 def read_yaml(path: Path) -> Located:
