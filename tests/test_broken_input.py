@@ -8,6 +8,7 @@ The messages are listed in the README ("ข้อความแจ้งข้�
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -311,5 +312,5 @@ def test_readme_documents_every_message() -> None:
     for case in CASES:
         # The fixed wording of each message (before the first filled-in value) is in the README table.
         for text in (case.th, case.en):
-            fixed = text.split("'")[0].split("(")[0].split(":")[0].strip()
+            fixed = next(p.strip() for p in re.split(r"'[^']*'|\(|:", text) if len(p.strip()) >= 4)
             assert fixed and fixed in section, f"README lacks the message for {case.id}: {fixed!r}"
