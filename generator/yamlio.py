@@ -67,7 +67,12 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_convert(child, (*loc, i), lines, seen) for i, child in enumerate(node.value)]
-    value = _constructor.construct_object(node, deep=True)
+    try:
+        value = _constructor.construct_object(node, deep=True)
+    except ValueError:
+        # A Buddhist Era date such as 2567-02-29 is no valid Common Era date; keep the
+        # text, which the date fields read correctly.
+        return node.value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and str(value) != node.value:
         # YAML 1.1 reads 053123456 as octal and 8:30 as base 60; keep what staff typed.
         return node.value
