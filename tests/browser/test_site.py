@@ -131,10 +131,15 @@ def click_through(tab, from_url: str, to_url: str) -> None:
     if urldefrag(tab.url)[0] != urldefrag(from_url)[0]:
         tab.goto(from_url)
     handle = tab.evaluate_handle(
-        """(target) => [...document.querySelectorAll('a[href]')].find((a) => {
-             const box = a.getBoundingClientRect();
-             return a.href === target && a.checkVisibility({visibilityProperty: true}) && box.width > 0 && box.height > 0;
-           })""",
+        """(target) => {
+             const shown = [...document.querySelectorAll('a[href]')].filter((a) => {
+               const box = a.getBoundingClientRect();
+               return a.checkVisibility({visibilityProperty: true}) && box.width > 0 && box.height > 0;
+             });
+             // The exact link, or else one to an anchor on the target page.
+             return shown.find((a) => a.href === target)
+               || (target.includes('#') ? undefined : shown.find((a) => a.href.split('#')[0] === target));
+           }""",
         to_url,
     )
     element = handle.as_element()
