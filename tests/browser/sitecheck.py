@@ -99,23 +99,41 @@ def visit(page, base_url: str, rel: str, axe=None) -> PageVisit:
     def on_pageerror(exc) -> None:
         result.errors.append(f"pageerror: {exc}")
 
+    in_flight: set[int] = set()
+
+    def on_request(req) -> None:
+        in_flight.add(id(req))
+
+    def on_finished(req) -> None:
+        in_flight.discard(id(req))
+
     def on_failed(req) -> None:
+        in_flight.discard(id(req))
         result.errors.append(f"request failed: {req.url} ({req.failure})")
 
     def on_response(resp) -> None:
         if resp.status >= 400 and resp.url != result.url:
             result.errors.append(f"HTTP {resp.status}: {resp.url}")
 
-    handlers = {"console": on_console, "pageerror": on_pageerror, "requestfailed": on_failed, "response": on_response}
+    handlers = {
+        "console": on_console,
+        "pageerror": on_pageerror,
+        "request": on_request,
+        "requestfinished": on_finished,
+        "requestfailed": on_failed,
+        "response": on_response,
+    }
     for event, handler in handlers.items():
         page.on(event, handler)
     try:
         response = page.goto(result.url, wait_until="load")
         result.status = response.status if response else None
-        page.wait_for_load_state("networkidle", timeout=5000)
         result.facts = page.evaluate(PAGE_FACTS_JS)
         if axe is not None:
             result.violations = axe.run(page).response["violations"]
+        if in_flight:
+            # Something is still loading (the search index, a chart's data): its errors count too.
+            page.wait_for_load_state("networkidle", timeout=10_000)
     finally:
         for event, handler in handlers.items():
             page.remove_listener(event, handler)

@@ -200,3 +200,16 @@ def test_tables_have_captions_and_header_cells(visits: dict[str, PageVisit]) -> 
                 bad.append(f"{rel or '/'}: caption={table['caption']!r} th={table['headers']} {table['html']}")
     assert seen >= 10
     assert not bad, "\n".join(bad)
+
+
+def test_the_checker_sees_errors(tab, tmp_path: Path) -> None:
+    """The page checker itself: a throwing script, a console error and a missing image are reported."""
+    (tmp_path / "bad.html").write_text(
+        '<html lang="en"><body><img src="missing.png" alt="">'
+        "<script>console.error('broken'); throw new Error('boom')</script></body></html>",
+        encoding="utf-8",
+    )
+    result = visit(tab, tmp_path.as_uri() + "/", "bad.html")
+    joined = "\n".join(result.errors)
+    assert "console: broken" in joined and "boom" in joined and "missing.png" in joined
+    assert result.facts["lang"] == "en"
