@@ -171,6 +171,28 @@ def test_axe_finds_no_serious_or_critical_violation(visits: dict[str, PageVisit]
     print(f"\naxe: {len(visits)} pages; minor/moderate findings left: {moderate or 'none'}")
 
 
+def test_dark_scheme_keeps_its_contrast(chromium, visits: dict[str, PageVisit], example_url: str) -> None:
+    """The site follows the visitor's dark mode (Material's slate scheme): colour rules again, in the dark."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    only = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}, "resultTypes": ["violations"]}
+    context = chromium.new_context(locale="th-TH", color_scheme="dark", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    found = []
+    try:
+        for rel in visits:
+            page.goto(example_url + rel, wait_until="load")
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+            for violation in axe.run(page, options=only).response["violations"]:
+                if violation["impact"] in ("serious", "critical"):
+                    targets = [node["target"] for node in violation["nodes"][:3]]
+                    found.append(f"{rel or '/'}: {violation['id']} {targets}")
+    finally:
+        context.close()
+    assert not found, "\n".join(found)
+
+
 def test_every_page_is_in_thai(visits: dict[str, PageVisit]) -> None:
     assert {rel: v.facts["lang"] for rel, v in visits.items() if v.facts["lang"] != "th"} == {}
     assert {rel: v.facts["title"] for rel, v in visits.items() if not THAI.search(v.facts["title"])} == {}
