@@ -102,6 +102,13 @@ PAYLOADS = [
 ]
 
 
+# Added after every field's own payload, so that every field, wherever a template prints it
+# (text, attribute, link, heading, navigation, page title), meets quotes, tags, a script URL,
+# a template expression and a Markdown link at once.
+POLYGLOT = "\"'><svg onload=alert(1)>{{7*7}}{% raw %}[x](javascript:alert(1))&amp;"
+PAYLOADS.append(Payload(POLYGLOT, markdown_plain=False))
+
+
 def text_leaves(value: Any, loc: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], str]]:
     if isinstance(value, str):
         return [(loc, value)]
@@ -143,7 +150,7 @@ def make_hostile(source: Path, target: Path) -> list[Payload]:
         leaves = text_leaves(data)
         hostile = _File(path, data, dict(leaves), {})
         for loc, _ in leaves:
-            payload = PAYLOADS[turn % len(PAYLOADS)].text
+            payload = f"{PAYLOADS[turn % len(PAYLOADS)].text} {POLYGLOT}"
             turn += 1
             set_leaf(data, loc, payload)
             hostile.injected[loc] = payload
@@ -193,7 +200,6 @@ def _restore_refused(target: Path, files: list[_File]) -> None:
 def injected_fields(target: Path) -> int:
     """How many text fields of `target` hold a payload (for the report)."""
     count = 0
-    texts = {p.text for p in PAYLOADS}
     for path in target.rglob("*.y*ml"):
-        count += sum(value in texts for _, value in text_leaves(read_yaml(path).data))
+        count += sum(value.endswith(POLYGLOT) for _, value in text_leaves(read_yaml(path).data))
     return count
