@@ -1,4 +1,4 @@
-"""The example site in a real Chromium: every page loads without console
+"""Both example sites in a real Chromium: every page loads without console
 errors, every internal link and asset resolves, every page is reachable from
 the home page by clicking, and every page is in Thai with Thai alt text and
 tables that have captions and header cells.
@@ -30,21 +30,29 @@ def tab(chromium):
     context.close()
 
 
+@pytest.fixture(scope="module", params=["example", "small"])
+def built(request: pytest.FixtureRequest) -> tuple[str, Path, str]:
+    """Each example organization (they differ in digits, date style, colour and content): name, folder, URL."""
+    name = request.param
+    return name, request.getfixturevalue(f"{name}_site"), request.getfixturevalue(f"{name}_url")
+
+
 @pytest.fixture(scope="module")
-def visits(tab, example_site: Path, example_url: str) -> dict[str, PageVisit]:
-    """Every page of the example site, loaded once."""
+def visits(tab, built: tuple[str, Path, str]) -> dict[str, PageVisit]:
+    """Every page of the site, loaded once."""
+    name, site_dir, base_url = built
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     started = time.monotonic()
-    out = {rel: visit(tab, example_url, rel, axe) for rel in site_pages(example_site)}
-    print(f"\nbrowser: loaded {len(out)} pages in {time.monotonic() - started:.1f} s")
+    out = {rel: visit(tab, base_url, rel, axe) for rel in site_pages(site_dir)}
+    print(f"\nbrowser: loaded {len(out)} pages of the {name} site in {time.monotonic() - started:.1f} s")
     return out
 
 
-def test_the_site_has_its_pages(visits: dict[str, PageVisit]) -> None:
+def test_the_site_has_its_pages(visits: dict[str, PageVisit], built: tuple[str, Path, str]) -> None:
     # A broken sitemap would make every check below vacuous.
-    assert "" in visits and "404.html" in visits and len(visits) >= 20
+    assert "" in visits and "404.html" in visits and len(visits) >= (20 if built[0] == "example" else 5)
 
 
 def test_every_page_loads_without_console_errors(visits: dict[str, PageVisit]) -> None:
@@ -53,17 +61,18 @@ def test_every_page_loads_without_console_errors(visits: dict[str, PageVisit]) -
     assert {rel: v.status for rel, v in visits.items() if v.status != 200} == {}
 
 
-def test_every_internal_link_and_asset_resolves(visits: dict[str, PageVisit], example_site: Path, example_url: str) -> None:
+def test_every_internal_link_and_asset_resolves(visits: dict[str, PageVisit], built: tuple[str, Path, str]) -> None:
+    _, site_dir, base_url = built
     broken: list[str] = []
     checked = 0
     for rel, v in visits.items():
         targets = [link["href"] for link in v.facts["links"]] + v.facts["resources"]
         for url in targets:
-            path = local_path(url, example_url)
+            path = local_path(url, base_url)
             if path is None:
                 continue
             checked += 1
-            target = file_for(example_site, path)
+            target = file_for(site_dir, path)
             if not target.is_file():
                 broken.append(f"{rel or '/'} -> {url}")
                 continue
@@ -72,30 +81,32 @@ def test_every_internal_link_and_asset_resolves(visits: dict[str, PageVisit], ex
                 markup = target.read_text(encoding="utf-8")
                 if f'id="{fragment}"' not in markup and f'name="{fragment}"' not in markup:
                     broken.append(f"{rel or '/'} -> {url} (no such anchor)")
-    assert checked > 100
+    assert checked > 50
     assert not broken, "\n".join(sorted(set(broken)))
 
 
-def test_every_page_is_reachable_from_home_by_clicking(tab, visits: dict[str, PageVisit], example_url: str) -> None:
+def test_every_page_is_reachable_from_home_by_clicking(tab, visits: dict[str, PageVisit], built: tuple[str, Path, str]) -> None:
     """Breadth-first from the home page, following only links a visitor can see and click."""
+    base_url = built[2]
     wanted = {rel for rel in visits if rel != "404.html"}
     reached = {"": "(home)"}
     queue = [""]
-    tab.goto(example_url)
+    tab.goto(base_url)
     while queue and not wanted <= reached.keys():
         here = queue.pop(0)
-        for target in _visible_page_links(visits[here], example_url):
+        for target in _visible_page_links(visits[here], base_url):
             if target in reached or target not in visits:
                 continue
-            click_through(tab, example_url + here, example_url + target)
+            click_through(tab, base_url + here, base_url + target)
             reached[target] = here
             queue.append(target)
     missing = sorted(wanted - reached.keys())
     assert not missing, f"pages no visitor can click to from the home page: {missing}"
 
 
-def test_ita_items_open_by_clicking(tab, visits: dict[str, PageVisit], example_url: str) -> None:
+def test_ita_items_open_by_clicking(tab, visits: dict[str, PageVisit], built: tuple[str, Path, str]) -> None:
     """On each ITA index page (ita/<year>/), every item link in its table opens."""
+    base_url = built[2]
     indexes = [rel for rel in visits if ITA_INDEX.match(rel)]
     if not indexes:
         pytest.skip("this site has no ita/<year>/ index page yet")
@@ -104,14 +115,14 @@ def test_ita_items_open_by_clicking(tab, visits: dict[str, PageVisit], example_u
         items = [link for link in visits[rel].facts["links"] if link["inTable"]]
         assert items, f"{rel} lists no OIT item links"
         for link in items:
-            path = local_path(link["href"], example_url)
+            path = local_path(link["href"], base_url)
             if path is None:
                 continue  # an item published elsewhere (no network here)
             target = file_for(Path("."), path)
             if target.suffix != ".html" and not path.endswith("/"):
                 continue  # a download: resolved by the link check above
             try:
-                click_through(tab, example_url + rel, link["href"])
+                click_through(tab, base_url + rel, link["href"])
             except AssertionError as exc:
                 failed.append(f"{rel}: {link['raw']}: {exc}")
     assert not failed, "\n".join(failed)
@@ -171,8 +182,9 @@ def test_axe_finds_no_serious_or_critical_violation(visits: dict[str, PageVisit]
     print(f"\naxe: {len(visits)} pages; minor/moderate findings left: {moderate or 'none'}")
 
 
-def test_dark_scheme_keeps_its_contrast(chromium, visits: dict[str, PageVisit], example_url: str) -> None:
+def test_dark_scheme_keeps_its_contrast(chromium, visits: dict[str, PageVisit], built: tuple[str, Path, str]) -> None:
     """The site follows the visitor's dark mode (Material's slate scheme): colour rules again, in the dark."""
+    base_url = built[2]
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -182,7 +194,7 @@ def test_dark_scheme_keeps_its_contrast(chromium, visits: dict[str, PageVisit], 
     found = []
     try:
         for rel in visits:
-            page.goto(example_url + rel, wait_until="load")
+            page.goto(base_url + rel, wait_until="load")
             assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
             for violation in axe.run(page, options=only).response["violations"]:
                 if violation["impact"] in ("serious", "critical"):
@@ -198,7 +210,7 @@ def test_every_page_is_in_thai(visits: dict[str, PageVisit]) -> None:
     assert {rel: v.facts["title"] for rel, v in visits.items() if not THAI.search(v.facts["title"])} == {}
 
 
-def test_images_carry_thai_alt_text(visits: dict[str, PageVisit]) -> None:
+def test_images_carry_thai_alt_text(visits: dict[str, PageVisit], built: tuple[str, Path, str]) -> None:
     seen = 0
     bad = []
     for rel, v in visits.items():
@@ -208,11 +220,11 @@ def test_images_carry_thai_alt_text(visits: dict[str, PageVisit]) -> None:
                 continue
             if not (img["alt"] and THAI.search(img["alt"])):
                 bad.append(f"{rel or '/'}: {img['src']} alt={img['alt']!r}")
-    assert seen > 20
+    assert seen > (20 if built[0] == "example" else 0)
     assert not bad, "\n".join(sorted(set(bad)))
 
 
-def test_tables_have_captions_and_header_cells(visits: dict[str, PageVisit]) -> None:
+def test_tables_have_captions_and_header_cells(visits: dict[str, PageVisit], built: tuple[str, Path, str]) -> None:
     seen = 0
     bad = []
     for rel, v in visits.items():
@@ -220,7 +232,7 @@ def test_tables_have_captions_and_header_cells(visits: dict[str, PageVisit]) -> 
             seen += 1
             if not table["caption"] or not table["headers"]:
                 bad.append(f"{rel or '/'}: caption={table['caption']!r} th={table['headers']} {table['html']}")
-    assert seen >= 10
+    assert seen >= (10 if built[0] == "example" else 1)
     assert not bad, "\n".join(bad)
 
 
