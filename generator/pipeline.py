@@ -7,6 +7,7 @@ from pathlib import Path
 from .content import load_site
 from .errors import ContentErrors, error
 from .render import render_site
+from .reproducible import content_epoch
 from .write import BuildFailed, build_site, write_docs
 
 
@@ -23,7 +24,7 @@ def build(content_dir: Path, site_dir: Path, build_dir: Path | None = None) -> i
     build_dir = build_dir or default_build_dir(site_dir)
     config_path = write_docs(rendered, site, build_dir, site_dir)
     try:
-        build_site(config_path, site_dir)
+        build_site(config_path, site_dir, content_epoch(site))
     except BuildFailed as exc:
         raise ContentErrors([error(config_path, None, "", "build_failed", problem=str(exc))]) from None
     return len(rendered.pages)

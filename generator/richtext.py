@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 import nh3
 from pydantic import BaseModel, ConfigDict, Discriminator, Tag
 
+from .catalog import labels
 from .thai import ListStyle, ThaiStyle, list_marker
 
 SAFE_TAGS = {"p", "br", "ol", "ul", "li", "b", "strong", "i", "em", "u", "sub", "sup"}
@@ -218,7 +219,14 @@ class RichRenderer:
         return "".join(out)
 
     def table_html(self, table: Table) -> str:
-        caption = f"<caption>{inline_html(table.caption)}</caption>" if table.caption else ""
+        if table.caption:
+            caption = f"<caption>{inline_html(table.caption)}</caption>"
+        else:
+            # Screen readers announce a table by its caption; without one, name it by its columns.
+            columns = ", ".join(" ".join(visible_text(c).split()) for c in table.columns)
+            text = labels()["a11y"]["table_caption"].format(columns=columns)
+            caption = f'<caption class="pr-sr-only">{html.escape(text, quote=False)}</caption>'
+
         head = "".join(f'<th scope="col">{inline_html(c)}</th>' for c in table.columns)
         rows = []
         for row in table.rows:

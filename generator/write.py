@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .render import Rendered
+from .reproducible import source_date_epoch
 from .richtext import theme_label
 
 REPO = Path(__file__).resolve().parent.parent
@@ -104,8 +105,10 @@ class BuildFailed(Exception):
     pass
 
 
-def build_site(config_path: Path, site_dir: Path) -> None:
-    """Run MkDocs into a staging folder, then swap it in for `site_dir`."""
+def build_site(config_path: Path, site_dir: Path, epoch: int | None = None) -> None:
+    """Run MkDocs into a staging folder, then swap it in for `site_dir`.
+
+    `epoch` (seconds) is the build date MkDocs writes, so equal content gives equal bytes."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -116,7 +119,8 @@ def build_site(config_path: Path, site_dir: Path) -> None:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
         config = load_config(str(config_path), site_dir=str(staging))
-        build(config)
+        with source_date_epoch(epoch):
+            build(config)
     except (MkDocsException, OSError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(exc)) from exc

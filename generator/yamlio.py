@@ -67,7 +67,12 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_convert(child, (*loc, i), lines, seen) for i, child in enumerate(node.value)]
-    value = _constructor.construct_object(node, deep=True)
+    try:
+        value = _constructor.construct_object(node, deep=True)
+    except ValueError:
+        # A Buddhist Era date such as 2567-02-29 is no valid Common Era date; keep the
+        # text, which the date fields read correctly.
+        return node.value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and str(value) != node.value:
         # YAML 1.1 reads 053123456 as octal and 8:30 as base 60; keep what staff typed.
         return node.value
@@ -90,13 +95,21 @@ def parse_yaml(text: str, path: Path) -> Located:
     try:
         data = _convert(node, (), lines, set())
     except _Refused as refused:
-
-
-        where = format_path(refused.loc)
-        raise YamlError(error(path, refused.line, where, refused.message_key, **refused.params)) from None
+        where, line = format_path(refused.loc), refused.line
+        if refused.message_key == "yaml_alias":
+            # The composed graph only knows where the anchor is; staff need the line that uses it.
+            line = _first_alias_line(text) or line
+        raise YamlError(error(path, line, where, refused.message_key, **refused.params)) from None
     except (yaml.YAMLError, ValueError) as exc:
         raise YamlError(error(path, None, "", "yaml_syntax", problem=str(exc))) from None
     return Located(path, data, lines)
+
+
+def _first_alias_line(text: str) -> int | None:
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return None
 
 
 def read_yaml(path: Path) -> Located:

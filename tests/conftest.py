@@ -80,3 +80,14 @@ def content_copy(tmp_path: Path) -> Path:
     return target
 
 
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example with injection strings in every text field (tests/hostile_content.py), built once."""
+    from hostile_content import make_hostile
+
+    work = tmp_path_factory.mktemp("hostile")
+    make_hostile(EXAMPLE, work / "content")
+    build(work / "content", work / "site")
+    return work / "site"

@@ -12,7 +12,7 @@ from typing import Any
 
 import markdown
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..richtext import Strict
 
@@ -105,9 +105,29 @@ def body_html(body: str) -> str:
     )
 
 
+_HEADING_OR_TABLE = re.compile(r"<h([2-6])[^>]*>(.*?)</h\1>|<table>", re.S)
+
+
+def caption_tables(html: str, title: str) -> str:
+    """Give every Markdown table a caption, which screen readers announce: the
+    heading above it, or the page title. It is hidden on screen, where the
+    heading already shows. `html` is sanitized output; `title` is escaped here."""
+    out, last, current = [], 0, escape(title)
+    for match in _HEADING_OR_TABLE.finditer(html):
+        if match.group(1):
+            current = " ".join(re.sub(r"<[^>]+>", " ", match.group(2)).split())
+            continue
+        out.append(html[last : match.end()])
+        out.append(f'<caption class="pr-sr-only">{current}</caption>')
+        last = match.end()
+    out.append(html[last:])
+    return "".join(out)
+
+
 def render(ctx: Any) -> list[Any]:
     out = []
     for page in ctx.site.pages:
         html = body_html(page.body).replace('src="assets/', 'src="../../assets/')
+        html = caption_tables(html, page.meta.title)
         out.append(ctx.page("page.md.j2", f"pages/{page.slug}.md", page.meta.title, meta=page.meta, body=Markup(html)))
     return out
