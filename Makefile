@@ -39,3 +39,9 @@ test: $(VENV)/.dev-installed
 clean:
 	rm -rf $(SITE_DIR) build .site.build .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
+
+# Search benchmark: recall of Thai words through the site's search box in
+# Chromium, pages wrongly listed, and search index bytes per page.
+.PHONY: search-bench
+search-bench: $(VENV)/.dev-installed site
+	$(PY) -m generator.search_bench --site $(SITE_DIR) --compare
