@@ -78,3 +78,19 @@ def test_light_and_dark_schemes_follow_the_reader(chromium, example_url: str) ->
         context.close()
     assert schemes["light"][0] == "default" and schemes["dark"][0] == "slate"
     assert schemes["light"][1] != schemes["dark"][1]
+
+
+def test_search_works_on_a_phone(phone, example_url: str) -> None:
+    phone.goto(example_url, wait_until="networkidle")
+    phone.locator("label.md-header__button[for=__search]").click()
+    box = phone.locator("input.md-search__input")
+    box.fill("ทุจริต")
+    box.press("End")
+    phone.wait_for_selector("li.md-search-result__item")
+    first = phone.locator("li.md-search-result__item").first
+    assert first.is_visible()
+    assert first.locator("mark").first.inner_text() == "ทุจริต"
+    # The search panel slides in; once it has settled nothing sticks out sideways.
+    phone.wait_for_function(
+        "() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth", timeout=3000
+    )

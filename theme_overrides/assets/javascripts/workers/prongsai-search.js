@@ -117,7 +117,9 @@ function teaser(html, terms) {
     if (at >= 0 && (first < 0 || at < first)) first = at;
   });
   if (text.length > 320 && first > 80 && lower.length === text.length) {
-    text = "… " + text.slice(first - 60);
+    /* start at a space before the match, so no word is cut in half */
+    var cut = text.lastIndexOf(" ", first - 20);
+    text = "… " + text.slice(cut > first - 160 && cut >= 0 ? cut + 1 : first - 60);
   }
   if (text.length > 320) text = text.slice(0, 320) + " …";
   return "<p>" + mark(text, terms) + "</p>";
