@@ -90,6 +90,10 @@ def test_search_works_on_a_phone(phone, example_url: str) -> None:
     first = phone.locator("li.md-search-result__item").first
     assert first.is_visible()
     assert first.locator("mark").first.inner_text() == "ทุจริต"
+    # The count follows the site's digit setting (the example site writes Thai digits).
+    meta = phone.locator(".md-search-result__meta")
+    phone.wait_for_function("() => /[๐-๙]/.test(document.querySelector('.md-search-result__meta').textContent)")
+    assert not any(ch.isascii() and ch.isdigit() for ch in meta.inner_text()), meta.inner_text()
     # The search panel slides in; once it has settled nothing sticks out sideways.
     phone.wait_for_function(
         "() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth", timeout=3000
