@@ -43,3 +43,8 @@ clean:
 .PHONY: check
 check: $(VENV)/.installed
 	$(PY) -m generator check --content $(CONTENT)
+# Search benchmark: recall of Thai words through the site's search box in
+# Chromium, pages wrongly listed, and search index bytes per page.
+.PHONY: search-bench
+search-bench: $(VENV)/.dev-installed site
+	$(PY) -m generator.search_bench --site $(SITE_DIR) --compare

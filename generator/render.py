@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .catalog import labels
 from .content import Site
 from .richtext import RichRenderer, inline_html, md_text, theme_label
-from .thai import fiscal_year_range
+from .thai import fiscal_year_range, six_month_range
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -97,6 +97,9 @@ class RenderContext:
             digits=lambda v: self.thai.digits_of(str(v)),
             url=lambda v: Markup(jinja2.filters.escape(v)),
             tel=tel_target,
+            money=self.thai.money,
+            bahttext=self.thai.baht_text,
+            month_range=lambda start, end, style="abbr": self.thai.month_range(start, end, style),
         )
         env.globals.update(
             org=site.organization,
@@ -105,6 +108,7 @@ class RenderContext:
             thai=self.thai,
             fy_start=lambda y: fiscal_year_range(y)[0],
             fy_end=lambda y: fiscal_year_range(y)[1],
+            six_month_range=six_month_range,
         )
         self.env = env
 

@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit, thai_strftime, thai_strptime
+from pythainlp.util import (
+    arabic_digit_to_thai_digit,
+    bahttext,
+    thai_digit_to_arabic_digit,
+    thai_strftime,
+    thai_strptime,
+)
 
 BE_OFFSET = 543
 Digits = Literal["thai", "arabic"]
@@ -87,6 +93,34 @@ class ThaiStyle:
     def year(self, be_year: int) -> str:
         return self.digits_of(str(be_year))
 
+    def money(self, value: float | int | str) -> str:
+        """An amount of baht as in official documents: thousands separators, two decimals."""
+        return self.digits_of(f"{_amount(value):,.2f}")
+
+    def baht_text(self, value: float | int | str) -> str:
+        """The amount in Thai words ('หนึ่งพันบาทถ้วน'), as contracts and announcements write it."""
+        return bahttext(_amount(value))
+
+    def month_range(self, start: dt.date, end: dt.date, style: Literal["abbr", "full"] = "abbr") -> str:
+        """'ต.ค. ๖๕ – มี.ค. ๖๖' (abbr) or 'ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖' (full); the year is
+        written once when both months fall in the same Buddhist Era year."""
+        fmt = "%b %y" if style == "abbr" else "%B %Y"
+        month_only = "%b" if style == "abbr" else "%B"
+        thai = self.digits == "thai"
+        left = dt.datetime(start.year, start.month, 1)
+        right = dt.datetime(end.year, end.month, 1)
+        if (start.year, start.month) == (end.year, end.month):
+            return thai_strftime(left, fmt, thaidigit=thai)
+        first = thai_strftime(left, month_only if start.year == end.year else fmt, thaidigit=thai)
+        return f"{first} – {thai_strftime(right, fmt, thaidigit=thai)}"
+
+
+def _amount(value: float | int | str) -> float:
+    """A number from data; staff may type '1,250,000.50' or Thai digits."""
+    if isinstance(value, str):
+        value = thai_digit_to_arabic_digit(value).replace(",", "").strip()
+    return float(value)
+
 
 def fiscal_year(value: dt.date) -> int:
     """The Buddhist Era fiscal year a date falls in (it starts on 1 October)."""
@@ -97,6 +131,22 @@ def fiscal_year_range(be_year: int) -> tuple[dt.date, dt.date]:
     """First and last day of a fiscal year."""
     ce = be_year - BE_OFFSET
     return dt.date(ce - 1, 10, 1), dt.date(ce, 9, 30)
+
+
+def six_month_round(value: dt.date) -> tuple[int, int]:
+    """(fiscal year, round) of a date: round 1 is October to March, round 2 April to September,
+    as in the six-month progress report of the ITA measures."""
+    return fiscal_year(value), 1 if value.month >= 10 or value.month <= 3 else 2
+
+
+def six_month_range(be_year: int, round_no: int) -> tuple[dt.date, dt.date]:
+    """First and last day of round 1 or 2 of a fiscal year."""
+    start, end = fiscal_year_range(be_year)
+    if round_no == 1:
+        return start, dt.date(end.year, 3, 31)
+    if round_no == 2:
+        return dt.date(end.year, 4, 1), end
+    raise ValueError(f"round must be 1 or 2: {round_no!r}")
 
 
 ListStyle = Literal["outline", "plain", "paren", "paren_right", "bullet", "none"]

@@ -2,6 +2,8 @@
  *  - "พิมพ์ / บันทึกเป็น PDF" button (.pr-print) calls window.print()
  *  - wide tables (.pr-table-wrap) that scroll sideways become keyboard
  *    focusable regions, so they can be scrolled without a mouse
+ *  - numbers the search box writes ("พบ 13 เอกสาร") follow the site's digit
+ *    setting (<meta name="prongsai-digits">)
  */
 (function () {
   "use strict";
@@ -49,5 +51,22 @@
   /* Material's instant loading (if ever enabled) emits on document$ */
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(later);
+  }
+
+  var digitsMeta = document.querySelector('meta[name="prongsai-digits"]');
+  var results = document.querySelector('[data-md-component="search-result"]');
+  if (digitsMeta && digitsMeta.content === "thai" && results && window.MutationObserver) {
+    var toThai = function (text) {
+      return text.replace(/[0-9]/g, function (d) { return String.fromCharCode(0x0e50 + +d); });
+    };
+    var fix = function () {
+      var nodes = results.querySelectorAll(".md-search-result__meta, .md-search-result__more summary div");
+      Array.prototype.forEach.call(nodes, function (node) {
+        var text = node.textContent;
+        var thai = toThai(text);
+        if (thai !== text) node.textContent = thai;
+      });
+    };
+    new MutationObserver(fix).observe(results, { childList: true, subtree: true, characterData: true });
   }
 })();
