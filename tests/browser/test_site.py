@@ -193,10 +193,13 @@ def test_dark_scheme_keeps_its_contrast(chromium, visits: dict[str, PageVisit], 
     page = context.new_page()
     found = []
     try:
-        for rel in visits:
+        for number, rel in enumerate(visits):
             page.goto(base_url + rel, wait_until="load")
             assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-            for violation in axe.run(page, options=only).response["violations"]:
+            # Header, navigation and footer are the same on every page: check them on the first
+            # page, and only the content on the others (colour-contrast is axe's slowest rule).
+            scope = None if number == 0 else {"include": [["article"]]}
+            for violation in axe.run(page, context=scope, options=only).response["violations"]:
                 if violation["impact"] in ("serious", "critical"):
                     targets = [node["target"] for node in violation["nodes"][:3]]
                     found.append(f"{rel or '/'}: {violation['id']} {targets}")
