@@ -18,6 +18,7 @@ import yaml
 
 from generator.content import load_site
 from generator.errors import ContentErrors, format_path
+from generator.render import render_site
 from generator.yamlio import read_yaml
 
 
@@ -178,7 +179,8 @@ def _restore_refused(target: Path, files: list[_File]) -> None:
     by_path = {f.path.resolve(): f for f in files}
     for _ in range(20):
         try:
-            load_site(target)
+            # Rendering too: some checks (links between documents) run only when pages are made.
+            render_site(load_site(target))
             return
         except ContentErrors as exc:
             errors = exc.errors
