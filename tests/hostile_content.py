@@ -179,7 +179,7 @@ def _restore_refused(target: Path, files: list[_File]) -> None:
     by_path = {f.path.resolve(): f for f in files}
     for _ in range(20):
         try:
-            # Rendering too: OIT bindings are checked against the pages the site makes.
+            # Rendering too: some checks (links between documents) run only when pages are made.
             render_site(load_site(target))
             return
         except ContentErrors as exc:

@@ -71,6 +71,14 @@ def site_pages(site: Path) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def canonical_base(site: Path) -> str | None:
+    """The site's own address (site_url) as the sitemap gives it, e.g. 'https://example.go.th/'."""
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = [loc.strip() for loc in re.findall(r"<loc>(.*?)</loc>", sitemap, re.S)]
+    home = min(locs, key=len) if locs else ""
+    return home if home.startswith(("http://", "https://")) and home.endswith("/") else None
+
+
 def file_for(site: Path, url_path: str) -> Path:
     """The file in the built site that a site-relative URL path is served from."""
     rel = unquote(url_path).lstrip("/")
@@ -80,8 +88,11 @@ def file_for(site: Path, url_path: str) -> Path:
     return path
 
 
-def local_path(url: str, base_url: str) -> str | None:
-    """Site-relative path of an absolute URL on the local server, or None if it is elsewhere."""
+def local_path(url: str, base_url: str, canonical: str | None = None) -> str | None:
+    """Site-relative path of an absolute URL on the local server (or, given the site's own
+    address `canonical`, under it), or None if it is elsewhere."""
+    if canonical and url.startswith(canonical):
+        url = base_url + url[len(canonical) :]
     if not url.startswith(base_url):
         return None
     return urldefrag(url)[0][len(base_url) :].split("?")[0]
