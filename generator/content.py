@@ -36,6 +36,7 @@ class FiscalYear:
     documents: dict[str, Any] = field(default_factory=dict)
     announcements: dict[str, Announcement] = field(default_factory=dict)
     memos: dict[str, Memo] = field(default_factory=dict)
+    datasets: dict[str, Any] = field(default_factory=dict)  # open datasets, years/<BE>/data/
 
     @property
     def ita_analysis(self) -> ItaAnalysis | None:
@@ -116,6 +117,12 @@ class _Loader:
                 if path.is_dir() and path.name in YEAR_FOLDERS:
                     target = fiscal.announcements if path.name == "announcements" else fiscal.memos
                     self.folder_documents(path, YEAR_FOLDERS[path.name], target)
+                elif path.is_dir() and path.name == "data":
+                    from .kinds.datasets import load_folder
+
+                    fiscal.datasets, problems = load_folder(path, fiscal.year, self.root)
+                    self.errors.extend(problems)
+                    self.files += len(fiscal.datasets) + len(problems)
                 elif path.is_file() and path.suffix in YAML_SUFFIXES and path.stem in YEAR_FILES:
                     if path.stem in fiscal.documents:
                         self.unknown(path, allowed)

@@ -128,6 +128,7 @@ class RenderContext:
 def render_site(site: Site) -> Rendered:
     """Every page of the site, its navigation and the assets to copy."""
     from .kinds import announcement, ita_analysis, measures, memo, organization, pages
+    from .kinds.datasets.page import render_catalog, render_dataset
 
     ctx = RenderContext(site)
     out: list[OutPage] = []
@@ -135,6 +136,7 @@ def render_site(site: Site) -> Rendered:
 
     about_pages = organization.render(ctx)
     year_navs: list[NavEntry] = []
+    downloads: dict[str, bytes] = {}
     for year in site.years.values():
         year_pages: list[OutPage] = []
         year_pages += ita_analysis.render(ctx, year)
@@ -162,8 +164,17 @@ def render_site(site: Site) -> Rendered:
             entry.children.append(
                 NavEntry(ctx.label("nav", "memos"), children=[NavEntry(p.title, p.path) for p in memos])
             )
+        data_pages: list[OutPage] = []
+        for ds in year.datasets.values():
+            page, files = render_dataset(ctx, ds)
+            data_pages.append(page)
+            downloads.update(files)
+        if data_pages:
+            entry.children.append(
+                NavEntry(ctx.label("datasets", "group"), children=[NavEntry(p.title, p.path) for p in data_pages])
+            )
         year_navs.append(entry)
-        out += [index, *year_pages, *ann, *memos]
+        out += [index, *year_pages, *ann, *memos, *data_pages]
 
     free = pages.render(ctx)
     home = ctx.page(
@@ -180,6 +191,13 @@ def render_site(site: Site) -> Rendered:
     nav.extend(year_navs)
     if free:
         nav.append(NavEntry(ctx.label("nav", "more"), children=[NavEntry(p.title, p.path) for p in free]))
-    out = [home, *about_pages, *out, *free]
+    all_datasets = [ds for year in site.years.values() for ds in year.datasets.values()]
+    data_catalog: list[OutPage] = []
+    if all_datasets:
+        catalog_page, data_json = render_catalog(ctx, all_datasets)
+        downloads["data.json"] = data_json
+        data_catalog = [catalog_page]
+        nav.append(NavEntry(catalog_page.title, catalog_page.path))
+    out = [home, *about_pages, *out, *free, *data_catalog]
     assets = {f"assets/{rel.as_posix()}": site.content_dir / "assets" / rel for rel in site.assets}
-    return Rendered(out, nav, assets)
+    return Rendered(out, nav, assets, downloads)
