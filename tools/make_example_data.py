@@ -68,6 +68,13 @@ def contracts(rng: random.Random, count: int = 220) -> list[list[str]]:
     return [row for _, row in sorted(rows, key=lambda r: r[0])]
 
 
+def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
 def main(out: Path) -> None:
     rng = random.Random(2568)
     out.mkdir(parents=True, exist_ok=True)
@@ -75,10 +82,23 @@ def main(out: Path) -> None:
               "สถานะการจัดซื้อจัดจ้าง", "วิธีการจัดซื้อจัดจ้าง", "ราคากลาง", "ราคาที่ตกลงซื้อหรือจ้าง",
               "เลขประจำตัวผู้เสียภาษีหรือเลขประจำตัวประชาชน", "รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก",
               "วันที่ลงนามในสัญญา", "วันสิ้นสุดสัญญา"]
-    with open(out / "contracts.csv", "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(contracts(rng))
+    rows = contracts(rng)
+    write(out / "contracts.csv", header, rows)
+    # The monthly สขร. ๑ summary and the annual report are drawn from the same contracts.
+    monthly = []
+    by_method: dict[str, list[float]] = {}
+    for row in rows:
+        _day, month, year = row[10].split()
+        agreed = row[7]
+        monthly.append([f"{month} {year}", row[1], row[6], row[5], f"{row[9]} {agreed} บาท",
+                        f"{row[9]} {agreed} บาท", "เสนอราคาต่ำสุดและคุณสมบัติครบถ้วน",
+                        f"สัญญาเลขที่ {row[0]} ลงวันที่ {row[10]}"])
+        by_method.setdefault(row[5], []).append(float(agreed.replace(",", "")))
+    write(out / "procurement_monthly.csv", ["เดือน", "งานที่จัดซื้อหรือจัดจ้าง", "วงเงินงบประมาณ (ราคากลาง)",
+          "วิธีซื้อหรือจ้าง", "รายชื่อผู้เสนอราคาและราคาที่เสนอ", "ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง",
+          "เหตุผลที่คัดเลือกโดยสังเขป", "เลขที่และวันที่ของสัญญาหรือข้อตกลง"], monthly)
+    write(out / "procurement_report.csv", ["วิธีการจัดซื้อจัดจ้าง", "จำนวนโครงการ", "มูลค่ารวม"],
+          [[m, str(len(v)), money(sum(v))] for m, v in sorted(by_method.items())])
     # Complaints are kept in Excel by the office: one sheet, Thai header row.
     book = Workbook()
     sheet = book.active

@@ -93,6 +93,8 @@ def parse_cell(column: Column, value: Any) -> Any:
         return number
     if column.type == "date":
         return parse_date(value if isinstance(value, (dt.date, dt.datetime)) else text)
+    if column.type == "url" and not re.match(r"^https?://\S+$", text):
+        raise ValueError(text)
     if column.type == "id13":
         return thai_digit_to_arabic_digit(text).replace("-", "").replace(" ", "")
     return text
@@ -140,7 +142,7 @@ def read_table(
             try:
                 record[column.key] = parse_cell(column, value)
             except ValueError:
-                key = "dataset_bad_date" if column.type == "date" else "dataset_bad_number"
+                key = {"date": "dataset_bad_date", "url": "dataset_bad_url"}.get(column.type, "dataset_bad_number")
                 errors.append(error(path, number, where, key, **params))
         for column in columns:
             if column.required and column.key not in {c.key for c in mapping[: len(raw)] if c}:
