@@ -126,6 +126,7 @@ def test_bad_cell_fails_the_build_with_exit_2(content_copy: Path, tmp_path: Path
     folder = content_copy / "years" / "2568" / "data"
     bad = list(GOOD)
     bad[11] = "สามสิบ"
+    (folder / "contracts.xlsx").unlink()
     write_csv(folder, [HEADER, bad])
     with pytest.raises(ContentErrors) as caught:
         load_site(content_copy)
@@ -199,3 +200,25 @@ def test_data_json_and_catalog_list_every_dataset(example_site: Path) -> None:
         path = entry["downloads"]["csv"].split("://", 1)[-1].split("/", 1)[1]
         assert (example_site / path).is_file()
         assert entry["title"] in catalog
+
+
+def test_flagged_rows_are_noted_on_the_page_and_at_build_time(content_copy: Path, tmp_path: Path, capsys) -> None:
+    from generator.pipeline import build
+    from tests.conftest import page_text
+
+    row = list(GOOD)
+    row[7] = "995,000.00"
+    (content_copy / "years" / "2568" / "data" / "contracts.xlsx").unlink()
+    write_csv(content_copy / "years" / "2568" / "data", [HEADER, row])
+    build(content_copy, tmp_path / "site")
+    err = capsys.readouterr().err
+    assert "contracts.csv:2: ราคาที่ตกลงซื้อหรือจ้าง / agreed_price" in err and "สูงกว่าราคากลาง" in err
+    text = page_text((tmp_path / "site" / "2568" / "data" / "contracts" / "index.html").read_text(encoding="utf-8"))
+    assert "ข้อสังเกตจากการตรวจข้อมูล" in text and "แถว 2" in text and "สูงกว่าราคากลาง" in text
+
+
+def test_xlsx_fixture_with_thai_digit_cells_shows_the_site_digits(small_site: Path) -> None:
+    from tests.conftest import page_text
+
+    text = page_text((small_site / "2568" / "data" / "contracts" / "index.html").read_text(encoding="utf-8"))
+    assert "145,500.50" in text and "44,800.00" in text and "2568" in text and "๔๔" not in text

@@ -27,7 +27,7 @@ def bar_chart(title: str, labels: list[str], series: list[tuple[str, list[Decima
     )
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="pr-chart" role="img" viewBox="0 0 {width} {height}" '
-        f'width="100%" aria-label="{escape(title)}: {escape(summary)}" '
+        f'width="{width}" height="{height}" aria-label="{escape(title)}: {escape(summary)}" '
         'font-family="Sarabun, sans-serif" font-size="14">',
         f"<title>{escape(title)}</title>",
         f'<text x="0" y="18" font-weight="bold">{escape(title)}</text>',
