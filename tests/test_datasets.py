@@ -222,3 +222,15 @@ def test_xlsx_fixture_with_thai_digit_cells_shows_the_site_digits(small_site: Pa
 
     text = page_text((small_site / "2568" / "data" / "contracts" / "index.html").read_text(encoding="utf-8"))
     assert "145,500.50" in text and "44,800.00" in text and "2568" in text and "๔๔" not in text
+
+
+def test_annual_procurement_report_must_match_the_contract_list(tmp_path: Path) -> None:
+    folder = tmp_path / "content" / "years" / "2568" / "data"
+    write_csv(folder, [HEADER, GOOD])
+    write_csv(folder, [["วิธีการจัดซื้อจัดจ้าง", "จำนวนโครงการ", "มูลค่ารวม"], ["e-bidding", "2", "950,000.50"]],
+              "procurement_report.csv")
+    datasets, errors = load_folder(folder, 2568, tmp_path / "content")
+    assert errors == [] and datasets["contracts"].notes == []
+    [note] = datasets["procurement_report"].notes
+    assert note.path.endswith("procurement_report.csv") and note.row == 2 and "count" in note.column
+    assert "ไม่ตรงกับรายการสัญญา" in note.th

@@ -14,7 +14,7 @@ import yaml
 from ...catalog import HERE
 from ...errors import ContentError, error
 from ...yamlio import YamlError, read_yaml
-from .checks import Note, check_table
+from .checks import Note, check_table, check_year
 from .tables import Column, Table, raw_rows, read_table
 
 SUFFIXES = (".csv", ".xlsx", ".yml", ".yaml")
@@ -65,6 +65,7 @@ def _yaml_rows(path: Path, columns: list[Column]) -> tuple[list[list[Any]], int,
 def load_folder(folder: Path, year: int, shown_root: Path) -> tuple[dict[str, Dataset], list[ContentError]]:
     """Every dataset file of one fiscal year; unknown files are errors."""
     datasets: dict[str, Dataset] = {}
+    shown_paths: dict[str, str] = {}
     errors: list[ContentError] = []
     allowed = ", ".join(f"{n}.csv/.xlsx/.yml" for n in catalog())
     for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
@@ -95,4 +96,6 @@ def load_folder(folder: Path, year: int, shown_root: Path) -> tuple[dict[str, Da
         dataset = Dataset(path.stem, year, path, table, updated)
         dataset.notes = check_table(table, dataset.spec, year, shown)
         datasets[path.stem] = dataset
+        shown_paths[path.stem] = shown
+    check_year(datasets, shown_paths)
     return datasets, errors

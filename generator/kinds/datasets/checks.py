@@ -4,11 +4,12 @@ note for staff at build time and for readers on the page."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from ...catalog import message
 from ...thai import fiscal_year_range
+from .complaints import total_checks
+from .procurement import price_checks, report_against_contracts
 from .tables import Table
 
 
@@ -32,16 +33,32 @@ def id13_valid(value: str) -> bool:
     return (11 - total % 11) % 10 == int(value[12])
 
 
+def _noter(table: Table, notes: list[Note], shown_path: str) -> Any:
+    by_key = {c.key: c for c in table.columns}
+
+    def note(row: int, key: str, msg: str, **params: Any) -> None:
+        column = by_key[key]
+        if "limit_of" in params:
+            params |= {"limit_th": by_key[params["limit_of"]].th, "limit_en": params.pop("limit_of")}
+        text = message(msg, row=row, th=column.th, key=key, **params)
+        notes.append(Note(shown_path, row, f"{column.th} / {key}", text["th"], text["en"]))
+
+    return note
+
+
+def check_year(datasets: dict[str, Any], shown: dict[str, str]) -> None:
+    """Checks across the datasets of one year (notes go to the dataset they concern)."""
+    report, contracts = datasets.get("procurement_report"), datasets.get("contracts")
+    if report and contracts:
+        report_against_contracts(report, contracts, _noter(report.table, report.notes, shown[report.name]))
+
+
 def check_table(table: Table, spec: dict[str, Any], year: int, shown_path: str) -> list[Note]:
     notes: list[Note] = []
     start, end = fiscal_year_range(year)
     by_key = {c.key: c for c in table.columns}
 
-    def note(row: int, key: str, msg: str, **params: Any) -> None:
-        column = by_key[key]
-        text = message(msg, row=row, th=column.th, key=key, **params)
-        notes.append(Note(shown_path, row, f"{column.th} / {key}", text["th"], text["en"]))
-
+    note = _noter(table, notes, shown_path)
     total = spec.get("total")
     for record, row in zip(table.rows, table.row_numbers, strict=True):
         for column in table.columns:
@@ -54,17 +71,7 @@ def check_table(table: Table, spec: dict[str, Any], year: int, shown_path: str) 
                 note(row, column.key, "dataset_negative", value=value)
             elif column.key in spec.get("in_year", ()) and not start <= value <= end:
                 note(row, column.key, "dataset_outside_year", value=value.isoformat(), year=year)
-        agreed = record.get("agreed_price")
-        if agreed is not None:
-            for limit_key in ("budget", "reference_price"):
-                limit = record.get(limit_key)
-                if limit is not None and limit_key in by_key and agreed > limit:
-                    note(row, "agreed_price", "dataset_over_price", value=agreed, limit=limit,
-                         limit_th=by_key[limit_key].th, limit_en=limit_key)
+        price_checks(record, row, set(by_key), note)
         if total:
-            parts = [record.get(p) or 0 for p in total["parts"]]
-            whole = record.get(total["of"])
-            if whole is not None and Decimal(sum(parts)) != Decimal(whole):
-                note(row, total["of"], "dataset_total_mismatch", value=whole,
-                     parts=" + ".join(str(p) for p in parts))
+            total_checks(record, row, total, note)
     return notes

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from . import Dataset, catalog
 from .charts import chart_for
+from .complaints import none_received
 
 SORTABLE_FROM = 10  # rows; shorter tables are read at a glance
 
@@ -79,7 +80,7 @@ def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
     }
     chart = chart_for(ds.spec.get("chart", {}), ds.table.rows, {c.key: c.th for c in columns}, thai)
     total_key = (ds.spec.get("total") or {}).get("of")
-    empty = bool(ds.spec.get("empty_text")) and total_key and sum(r[total_key] or 0 for r in ds.table.rows) == 0
+    empty = bool(ds.spec.get("empty_text")) and total_key and none_received(ds.table.rows, ds.spec["total"])
     title = f"{ds.spec['title']} {ctx.label('datasets', 'fiscal_year')} {thai.year(ds.year)}"
     sums = {c.key: thai.number(sum(r[c.key] or 0 for r in ds.table.rows), 2 if c.type == "money" else 0)
             for c in columns if c.type in ("money", "int")}
