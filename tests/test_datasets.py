@@ -234,3 +234,10 @@ def test_annual_procurement_report_must_match_the_contract_list(tmp_path: Path) 
     [note] = datasets["procurement_report"].notes
     assert note.path.endswith("procurement_report.csv") and note.row == 2 and "count" in note.column
     assert "ไม่ตรงกับรายการสัญญา" in note.th
+
+
+def test_two_files_for_one_dataset_are_an_error(content_copy: Path) -> None:
+    write_csv(content_copy / "years" / "2568" / "data", [HEADER, GOOD])  # beside contracts.xlsx
+    with pytest.raises(ContentErrors) as caught:
+        load_site(content_copy)
+    assert any("มากกว่าหนึ่งไฟล์" in e.th for e in caught.value.errors)

@@ -66,12 +66,17 @@ def load_folder(folder: Path, year: int, shown_root: Path) -> tuple[dict[str, Da
     """Every dataset file of one fiscal year; unknown files are errors."""
     datasets: dict[str, Dataset] = {}
     shown_paths: dict[str, str] = {}
+    seen: set[str] = set()
     errors: list[ContentError] = []
     allowed = ", ".join(f"{n}.csv/.xlsx/.yml" for n in catalog())
     for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
-        if not (path.is_file() and path.suffix in SUFFIXES and path.stem in catalog()) or path.stem in datasets:
+        if not (path.is_file() and path.suffix in SUFFIXES and path.stem in catalog()):
             errors.append(error(path, None, "", "dataset_unknown", name=path.name, allowed=allowed))
             continue
+        if path.stem in seen:
+            errors.append(error(path, None, "", "dataset_duplicate", name=path.stem))
+            continue
+        seen.add(path.stem)
         columns = columns_of(path.stem)
         if path.suffix in (".yml", ".yaml"):
             rows, first, problems = _yaml_rows(path, columns)
