@@ -143,6 +143,11 @@ def render_site(site: Site) -> Rendered:
         year_pages += measures.render(ctx, year)
         ann = announcement.render(ctx, year)
         memos = memo.render(ctx, year)
+        data_pages: list[OutPage] = []
+        for ds in year.datasets.values():
+            page, files = render_dataset(ctx, ds)
+            data_pages.append(page)
+            downloads.update(files)
         index = ctx.page(
             "year.md.j2",
             f"{year.year}/index.md",
@@ -151,6 +156,7 @@ def render_site(site: Site) -> Rendered:
             documents=year_pages,
             announcements=ann,
             memos=memos,
+            datasets=data_pages,
         )
         entry = NavEntry(
             ctx.label("nav", "year", year=ctx.thai.year(year.year)),
@@ -164,11 +170,6 @@ def render_site(site: Site) -> Rendered:
             entry.children.append(
                 NavEntry(ctx.label("nav", "memos"), children=[NavEntry(p.title, p.path) for p in memos])
             )
-        data_pages: list[OutPage] = []
-        for ds in year.datasets.values():
-            page, files = render_dataset(ctx, ds)
-            data_pages.append(page)
-            downloads.update(files)
         if data_pages:
             entry.children.append(
                 NavEntry(ctx.label("datasets", "group"), children=[NavEntry(p.title, p.path) for p in data_pages])

@@ -241,3 +241,12 @@ def test_two_files_for_one_dataset_are_an_error(content_copy: Path) -> None:
     with pytest.raises(ContentErrors) as caught:
         load_site(content_copy)
     assert any("มากกว่าหนึ่งไฟล์" in e.th for e in caught.value.errors)
+
+
+def test_year_index_and_navigation_list_the_datasets(example_site: Path) -> None:
+    from tests.conftest import page_text
+
+    html = (example_site / "2568" / "index.html").read_text(encoding="utf-8")
+    text = page_text(html)
+    assert "ข้อมูลเปิด" in text and "รายการสัญญาจัดซื้อจัดจ้าง ปีงบประมาณ ๒๕๖๘" in text
+    assert 'href="data/contracts/"' in html
