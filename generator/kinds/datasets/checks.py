@@ -4,6 +4,7 @@ note for staff at build time and for readers on the page."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from ...catalog import message
@@ -40,7 +41,9 @@ def _noter(table: Table, notes: list[Note], shown_path: str) -> Any:
         column = by_key[key]
         if "limit_of" in params:
             params |= {"limit_th": by_key[params["limit_of"]].th, "limit_en": params.pop("limit_of")}
-        text = message(msg, row=row, th=column.th, key=key, **params)
+        # Amounts read as 1,250,000.00 in both the console and the page.
+        shown = {k: f"{v:,.2f}" if isinstance(v, Decimal) else v for k, v in params.items()}
+        text = message(msg, row=row, th=column.th, key=key, **shown)
         notes.append(Note(shown_path, row, f"{column.th} / {key}", text["th"], text["en"]))
 
     return note
