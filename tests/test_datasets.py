@@ -169,7 +169,7 @@ def test_contracts_page_table_chart_and_downloads(example_site: Path) -> None:
     svg = html[start: html.index("</svg>", start) + 6]
     root = ET.fromstring(svg)
     assert root.get("role") == "img" and "วิธีจัดซื้อจัดจ้าง" in root.get("aria-label")
-    assert "e-bidding" in svg and "มูลค่าสัญญา" in root.find("{http://www.w3.org/2000/svg}title").text
+    assert "e-bidding" in svg and "เฉพาะเจาะจง" in svg and "มูลค่าสัญญา" in root.find("{http://www.w3.org/2000/svg}title").text
     assert "href=\"../contracts.csv\"" in html
 
 
@@ -250,3 +250,12 @@ def test_year_index_and_navigation_list_the_datasets(example_site: Path) -> None
     text = page_text(html)
     assert "ข้อมูลเปิด" in text and "รายการสัญญาจัดซื้อจัดจ้าง ปีงบประมาณ ๒๕๖๘" in text
     assert 'href="data/contracts/"' in html
+
+
+def test_csv_saved_in_thai_windows_encoding_gets_a_clear_error(tmp_path: Path) -> None:
+    folder = tmp_path / "content" / "years" / "2568" / "data"
+    folder.mkdir(parents=True)
+    (folder / "complaints.csv").write_bytes("ช่วงเวลา,จำนวนเรื่องที่รับ\n".encode("cp874"))
+    _, errors = load_folder(folder, 2568, tmp_path / "content")
+    [problem] = errors
+    assert "complaints.csv" in str(problem.path) and "UTF-8" in problem.th and "UTF-8" in problem.en
