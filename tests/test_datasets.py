@@ -259,3 +259,15 @@ def test_csv_saved_in_thai_windows_encoding_gets_a_clear_error(tmp_path: Path) -
     _, errors = load_folder(folder, 2568, tmp_path / "content")
     [problem] = errors
     assert "complaints.csv" in str(problem.path) and "UTF-8" in problem.th and "UTF-8" in problem.en
+
+
+def test_spending_report_must_use_the_plans_amounts(tmp_path: Path) -> None:
+    folder = tmp_path / "content" / "years" / "2568" / "data"
+    write_csv(folder, [["หมวดรายจ่าย", "งบประมาณตามแผน"], ["งบกลาง", "100.00"], ["งบลงทุน", "200.00"]],
+              "spending_plan.csv")
+    write_csv(folder, [["หมวดรายจ่าย", "งบประมาณตามแผน", "เบิกจ่ายจริง"], ["งบกลาง", "100", "90"],
+                       ["งบลงทุน", "250", "10"]], "spending_report.csv")
+    datasets, errors = load_folder(folder, 2568, tmp_path / "content")
+    assert errors == []
+    [note] = datasets["spending_report"].notes
+    assert note.row == 3 and "planned" in note.column and "ไม่ตรงกับแผน" in note.th and "200.00" in note.th

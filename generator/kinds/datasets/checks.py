@@ -9,6 +9,7 @@ from typing import Any
 
 from ...catalog import message
 from ...thai import fiscal_year_range
+from .budget import report_against_plan
 from .complaints import total_checks
 from .procurement import price_checks, report_against_contracts
 from .tables import Table
@@ -54,6 +55,9 @@ def check_year(datasets: dict[str, Any], shown: dict[str, str]) -> None:
     report, contracts = datasets.get("procurement_report"), datasets.get("contracts")
     if report and contracts:
         report_against_contracts(report, contracts, _noter(report.table, report.notes, shown[report.name]))
+    spending, plan = datasets.get("spending_report"), datasets.get("spending_plan")
+    if spending and plan:
+        report_against_plan(spending, plan, _noter(spending.table, spending.notes, shown[spending.name]))
 
 
 def check_table(table: Table, spec: dict[str, Any], year: int, shown_path: str) -> list[Note]:
