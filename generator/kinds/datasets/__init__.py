@@ -103,4 +103,6 @@ def load_folder(folder: Path, year: int, shown_root: Path) -> tuple[dict[str, Da
         datasets[path.stem] = dataset
         shown_paths[path.stem] = shown
     check_year(datasets, shown_paths)
-    return datasets, errors
+    # Pages, navigation and the catalog follow the catalog's order (budget, procurement, …), not file names.
+    order = list(catalog())
+    return dict(sorted(datasets.items(), key=lambda kv: order.index(kv[0]))), errors
