@@ -27,6 +27,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         site = load_site(args.content)
     except ContentErrors as exc:
         return _fail(exc, args.content)
+    from .pipeline import show_dataset_notes
+
+    show_dataset_notes(site)
     _say("valid", files=site.files)
     return 0
 

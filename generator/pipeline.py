@@ -19,7 +19,7 @@ def default_build_dir(site_dir: Path) -> Path:
 def build(content_dir: Path, site_dir: Path, build_dir: Path | None = None) -> int:
     """Build `content_dir` into `site_dir`; return the page count. Raises ContentErrors."""
     site = load_site(content_dir)
-    _show_dataset_notes(site)
+    show_dataset_notes(site)
     rendered = render_site(site)
     build_dir = build_dir or default_build_dir(site_dir)
     config_path = write_docs(rendered, site, build_dir, site_dir)
@@ -30,7 +30,7 @@ def build(content_dir: Path, site_dir: Path, build_dir: Path | None = None) -> i
     return len(rendered.pages)
 
 
-def _show_dataset_notes(site: object) -> None:
+def show_dataset_notes(site: object) -> None:
     """Data checks never stop a build; staff see each finding with file, row and column."""
     import sys
 

@@ -273,3 +273,15 @@ def test_spending_report_must_use_the_plans_amounts(tmp_path: Path) -> None:
     assert errors == []
     [note] = datasets["spending_report"].notes
     assert note.row == 3 and "planned" in note.column and "ไม่ตรงกับแผน" in note.th and "200.00" in note.th
+
+
+def test_validate_also_prints_the_data_notes(content_copy: Path, capsys) -> None:
+    from generator.__main__ import main
+
+    row = list(GOOD)
+    row[8] = "0345561000118"
+    (content_copy / "years" / "2568" / "data" / "contracts.xlsx").unlink()
+    write_csv(content_copy / "years" / "2568" / "data", [HEADER, row])
+    assert main(["validate", "--content", str(content_copy)]) == 0
+    err = capsys.readouterr().err
+    assert "contracts.csv:2: เลขประจำตัวผู้เสียภาษีหรือเลขประจำตัวประชาชน / contractor_id" in err
