@@ -29,6 +29,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         render_site(site)  # some errors (e.g. an OIT item bound to a page that is not made) show only here
     except ContentErrors as exc:
         return _fail(exc, args.content)
+    from .pipeline import show_dataset_notes
+
+    show_dataset_notes(site)
     _say("valid", files=site.files)
     return 0
 

@@ -37,6 +37,7 @@ class FiscalYear:
     documents: dict[str, Any] = field(default_factory=dict)
     announcements: dict[str, Announcement] = field(default_factory=dict)
     memos: dict[str, Memo] = field(default_factory=dict)
+    datasets: dict[str, Any] = field(default_factory=dict)  # open datasets, years/<BE>/data/
 
     @property
     def ita_analysis(self) -> ItaAnalysis | None:
@@ -118,6 +119,12 @@ class _Loader:
                 if path.is_dir() and path.name in YEAR_FOLDERS:
                     target = fiscal.announcements if path.name == "announcements" else fiscal.memos
                     self.folder_documents(path, YEAR_FOLDERS[path.name], target)
+                elif path.is_dir() and path.name == "data":
+                    from .kinds.datasets import load_folder
+
+                    fiscal.datasets, problems = load_folder(path, fiscal.year, self.root)
+                    self.errors.extend(problems)
+                    self.files += len(fiscal.datasets) + len(problems)
                 elif path.is_file() and path.suffix in YAML_SUFFIXES and path.stem in YEAR_FILES:
                     if path.stem in fiscal.documents:
                         self.unknown(path, allowed)
@@ -210,4 +217,17 @@ def load_site(content_dir: Path) -> Site:
     oit = load_bindings(loader, content_dir / "oit.yml")
     if loader.errors:
         raise ContentErrors(loader.errors)
-    return Site(content_dir, settings, organization, years, pages, assets, loader.files, oit)
+    site = Site(content_dir, settings, organization, years, pages, assets, loader.files, oit)
+    _date_undated_datasets(site)
+    return site
+
+
+def _date_undated_datasets(site: Site) -> None:
+    """A dataset without a date of its own was last updated with the content as a whole."""
+    from .reproducible import content_date
+
+    undated = [ds for year in site.years.values() for ds in year.datasets.values() if ds.updated is None]
+    if undated:
+        newest = content_date(site)
+        for ds in undated:
+            ds.updated = newest

@@ -132,6 +132,7 @@ class RenderContext:
 def render_site(site: Site) -> Rendered:
     """Every page of the site, its navigation and the assets to copy."""
     from .kinds import announcement, ita_analysis, measures, memo, organization, pages
+    from .kinds.datasets.page import render_catalog, render_dataset
     from .oit import page as oit_page
 
     ctx = RenderContext(site)
@@ -140,12 +141,18 @@ def render_site(site: Site) -> Rendered:
 
     about_pages = organization.render(ctx)
     year_navs: list[NavEntry] = []
+    downloads: dict[str, bytes] = {}
     for year in site.years.values():
         year_pages: list[OutPage] = []
         year_pages += ita_analysis.render(ctx, year)
         year_pages += measures.render(ctx, year)
         ann = announcement.render(ctx, year)
         memos = memo.render(ctx, year)
+        data_pages: list[OutPage] = []
+        for ds in year.datasets.values():
+            page, files = render_dataset(ctx, ds)
+            data_pages.append(page)
+            downloads.update(files)
         index = ctx.page(
             "year.md.j2",
             f"{year.year}/index.md",
@@ -154,6 +161,7 @@ def render_site(site: Site) -> Rendered:
             documents=year_pages,
             announcements=ann,
             memos=memos,
+            datasets=data_pages,
         )
         entry = NavEntry(
             ctx.label("nav", "year", year=ctx.thai.year(year.year)),
@@ -167,8 +175,12 @@ def render_site(site: Site) -> Rendered:
             entry.children.append(
                 NavEntry(ctx.label("nav", "memos"), children=[NavEntry(p.title, p.path) for p in memos])
             )
+        if data_pages:
+            entry.children.append(
+                NavEntry(ctx.label("datasets", "group"), children=[NavEntry(p.title, p.path) for p in data_pages])
+            )
         year_navs.append(entry)
-        out += [index, *year_pages, *ann, *memos]
+        out += [index, *year_pages, *ann, *memos, *data_pages]
 
     free = pages.render(ctx)
     ita = oit_page.nav_titles(ctx)
@@ -188,8 +200,16 @@ def render_site(site: Site) -> Rendered:
     nav.extend(year_navs)
     if free:
         nav.append(NavEntry(ctx.label("nav", "more"), children=[NavEntry(p.title, p.path) for p in free]))
-    out = [home, *about_pages, *out, *free]
-    ita_pages, downloads = oit_page.apply(ctx, out)
+    all_datasets = [ds for year in site.years.values() for ds in year.datasets.values()]
+    data_catalog: list[OutPage] = []
+    if all_datasets:
+        catalog_page, data_json = render_catalog(ctx, all_datasets)
+        downloads["data.json"] = data_json
+        data_catalog = [catalog_page]
+        nav.append(NavEntry(catalog_page.title, catalog_page.path))
+    out = [home, *about_pages, *out, *free, *data_catalog]
+    ita_pages, ita_downloads = oit_page.apply(ctx, out)
     out += ita_pages
+    downloads.update(ita_downloads)
     assets = {f"assets/{rel.as_posix()}": site.content_dir / "assets" / rel for rel in site.assets}
     return Rendered(out, nav, assets, downloads)

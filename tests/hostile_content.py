@@ -130,12 +130,47 @@ def set_leaf(data: Any, loc: tuple[Any, ...], value: str) -> None:
 class _File:
     path: Path
     data: Any
-    original: dict[tuple[Any, ...], str]
+    original: dict[tuple[Any, ...], Any]
     injected: dict[tuple[Any, ...], str]
 
     def write(self) -> None:
         text = yaml.safe_dump(self.data, allow_unicode=True, sort_keys=False, width=float("inf"))
         self.path.write_text(text, encoding="utf-8")
+
+
+# Rows of each spreadsheet (years/<BE>/data/*.csv, *.xlsx) that get payloads: every column
+# is reached in the first rows; the other rows keep their values so the tables stay readable.
+SHEET_ROWS = 3
+
+
+def sheet_rows(path: Path) -> tuple[list[Any], list[dict[Any, Any]]]:
+    """(header, rows as mappings by header) of a dataset spreadsheet."""
+    from generator.kinds.datasets.tables import raw_rows
+
+    header, *rows = raw_rows(path)
+    return header, [dict(zip(header, row, strict=False)) for row in rows]
+
+
+@dataclass
+class _Sheet(_File):
+    """A dataset spreadsheet shaped like YAML leaves: loc is (row index, header)."""
+
+    header: list[Any] | None = None
+
+    def write(self) -> None:
+        rows = [[row.get(h) for h in self.header] for row in self.data]
+        if self.path.suffix == ".csv":
+            import csv
+
+            with open(self.path, "w", encoding="utf-8-sig", newline="") as handle:
+                csv.writer(handle).writerows([self.header, *rows])
+            return
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in [self.header, *rows]:
+            book.active.append(row)
+        book.save(self.path)
 
 
 def make_hostile(source: Path, target: Path) -> list[Payload]:
@@ -157,6 +192,19 @@ def make_hostile(source: Path, target: Path) -> list[Payload]:
             hostile.injected[loc] = payload
         hostile.write()
         files.append(hostile)
+    for path in sorted(target.glob("years/*/data/*")):
+        if path.suffix not in (".csv", ".xlsx"):
+            continue
+        header, rows = sheet_rows(path)
+        sheet = _Sheet(path, rows, {}, {}, header)
+        for i, row in enumerate(rows[:SHEET_ROWS]):
+            for column in header:
+                payload = f"{PAYLOADS[turn % len(PAYLOADS)].text} {POLYGLOT}"
+                turn += 1
+                sheet.original[(i, column)] = row.get(column)
+                row[column] = sheet.injected[(i, column)] = payload
+        sheet.write()
+        files.append(sheet)
     assert turn >= len(PAYLOADS), "the content has fewer text fields than payloads"
     for path in sorted((target / "pages").glob("*.md")):
         _hostile_page(path)
@@ -188,9 +236,16 @@ def _restore_refused(target: Path, files: list[_File]) -> None:
         for err in errors:
             hostile = by_path.get(Path(err.path).resolve())
             assert hostile is not None, f"unexpected error: {err.format()}"
+            # Dataset cells are named "Thai header / key": give the column back in every row.
+            column = set(err.field.split(" / ")) if " / " in err.field else set()
             for loc in list(hostile.injected):
                 shown = format_path(loc)
-                if not err.field or shown == err.field or shown.startswith((err.field + ".", err.field + "[")):
+                if (
+                    not err.field
+                    or shown == err.field
+                    or shown.startswith((err.field + ".", err.field + "["))
+                    or loc[-1] in column
+                ):
                     set_leaf(hostile.data, loc, hostile.original[loc])
                     del hostile.injected[loc]
                     changed = True

@@ -245,17 +245,14 @@ CASES = [
         "ไม่รู้จักไฟล์นี้",
         "Unknown file.",
     ),
-    # Spreadsheets (years/<BE>/data/*.csv) are not supported on this branch yet: a CSV that lacks
-    # a column is refused as an unknown file today. When spreadsheet support lands, this case
-    # must name the missing column instead.
     Case(
         "spreadsheet-missing-column",
-        new_file("years/2568/data/budget.csv", "รายการ,งบประมาณ\nค่าวัสดุ\n".encode()),
-        "years/2568/data",
-        None,
-        None,
-        "ไม่รู้จักไฟล์นี้",
-        "Unknown file.",
+        new_file("years/2568/data/spending_report.csv", "หมวดรายจ่าย,เบิกจ่ายจริง\nงบกลาง,100\n".encode()),
+        "years/2568/data/spending_report.csv",
+        "หมวดรายจ่าย",
+        "งบประมาณตามแผน / planned",
+        "ไม่มีคอลัมน์ 'งบประมาณตามแผน' ซึ่งจำเป็น",
+        "Required column 'งบประมาณตามแผน' (planned) is missing",
     ),
     Case(
         "page-without-title",

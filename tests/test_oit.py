@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 
@@ -125,7 +126,9 @@ def test_each_status_with_the_absent_elements_named(content_copy: Path) -> None:
     assert "2567" in got["o22"].problems[0] and "2568" in got["o22"].problems[0]
     assert got["o7"].status == "missing" and got["o7"].target is None
     statuses = assess(load_site(content_copy), 2568)
-    assert summary(statuses) == (2, len(load_catalog(2568).items))
+    # o1 and o40, plus o20 and o28 answered by the fixture's contract list and complaint statistics.
+    assert {s.code for s in statuses if s.ready} == {"o1", "o40", "o20", "o28"}
+    assert summary(statuses) == (4, len(load_catalog(2568).items))
 
 
 @pytest.mark.parametrize(
@@ -237,7 +240,7 @@ def test_check_reports_in_thai_first_and_exit_codes(capsys) -> None:
     percent = round(100 * ready / total)
     assert f"พร้อม {ready} จาก {total} รายการ (ร้อยละ {percent})" in out
     assert "ผู้บริหารที่ยังไม่มีช่องทางติดต่อ (phone หรือ email): นางสาวรัชนีกร ทองสายธาร" in out
-    assert "o16" in out and "ไม่เป็นปัจจุบัน" in out
+    assert "o23 การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล: ยังไม่มี (missing)" in out
     assert main(["check", "--content", str(EXAMPLE), "--strict"]) == 1
     assert main(["check", "--content", str(EXAMPLE), "--year", "2565"]) == 0
     assert "OIT readiness ๒๕๖๕" in capsys.readouterr().out
@@ -373,3 +376,40 @@ def test_a_note_shows_in_the_criteria_box(content_copy: Path, tmp_path: Path) ->
     build(content_copy, out)
     box = re.search(r'<details class="pr-oit-criteria">.*?</details>', read_page(out, "about/structure/"), re.S)
     assert box and "ปรับปรุงผังทุกต้นปีงบประมาณ" in page_text(box.group(0))
+
+
+# --- open datasets answer their items -----------------------------------------
+
+
+def test_unbound_items_link_to_the_open_dataset_of_the_year() -> None:
+    got = {s.code: s for s in assess(load_site(EXAMPLE), 2568)}
+    # Not in oit.yml: the dataset pages answer them.
+    assert got["o20"].target.page == "2568/data/procurement-monthly.md" and got["o20"].ready
+    assert got["o18"].target.page == "2568/data/procurement-plan.md"
+    assert got["o16"].target.page == "2568/data/satisfaction.md" and got["o16"].target.year == 2568
+    # Bound in oit.yml: the binding wins over the complaints dataset.
+    assert got["o28"].target.page == "pages/complaint-statistics.md"
+
+
+def test_dataset_of_the_year_before_answers_and_is_judged_by_the_year_rule(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE, content)
+    (content / "years" / "2567" / "data").mkdir()
+    (content / "years" / "2568" / "data" / "procurement_plan.csv").rename(
+        content / "years" / "2567" / "data" / "procurement_plan.csv"
+    )
+    got = {s.code: s for s in assess(load_site(content), 2568)}
+    assert got["o18"].target.page == "2567/data/procurement-plan.md"
+    assert got["o18"].status == "out_of_date"
+
+
+def test_datasets_do_not_answer_the_2565_list_whose_codes_differ() -> None:
+    got = {s.code: s for s in assess(load_site(EXAMPLE), 2565)}
+    assert all(s.target is None or "/data/" not in (s.target.page or "") for s in got.values())
+
+
+def test_ita_index_links_to_the_dataset_page(example_site: Path) -> None:
+    html = (example_site / "ita" / "2568" / "index.html").read_text(encoding="utf-8")
+    assert "https://saitharnkham.example/2568/data/procurement-monthly/" in html
+    page = (example_site / "2568" / "data" / "procurement-monthly" / "index.html").read_text(encoding="utf-8")
+    assert "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน" in page  # the criteria box of o20

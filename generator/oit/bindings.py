@@ -168,6 +168,28 @@ def resolve(loaded: LoadedBindings | None, catalog: Catalog, pages: set[str]) ->
     return {code: targets[code] for code in codes if code in targets}
 
 
+# The dataset codes in catalog/datasets.yml follow the 41-item lists used since ITA 2566.
+DATASET_CODES_FROM = 2566
+
+
+def dataset_targets(site: Any, catalog: Catalog, pages: set[str], bound: set[str]) -> dict[str, Target]:
+    """Items left unbound in oit.yml that an open dataset answers: the dataset of
+    the ITA year, else of the year before (first in the dataset catalog's order)."""
+    if catalog.year < DATASET_CODES_FROM:
+        return {}
+    from ..kinds.datasets.page import page_path
+
+    codes = {i.code for i in catalog.items} - bound
+    found: dict[str, Target] = {}
+    for fiscal in (catalog.year, catalog.year - 1):
+        year = getattr(site, "years", {}).get(fiscal)
+        for ds in (year.datasets.values() if year else ()):
+            code, page = ds.spec.get("oit"), page_path(ds)
+            if code in codes and code not in found and page in pages:
+                found[code] = Target(code, "page", page.removesuffix(".md"), page, None, ds.year, None, None, None)
+    return found
+
+
 def _year_key(loaded: LoadedBindings, year: int) -> Any:
     """The year key as the YAML file typed it, so its line can be found."""
     data = loaded.lines.data.get("years") or {}

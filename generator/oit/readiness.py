@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..catalog import labels
-from .bindings import Target, resolve
+from .bindings import Target, dataset_targets, resolve
 from .catalog import Item, load_catalog
 
 STATUSES = ("ready", "incomplete", "out_of_date", "missing")
@@ -185,6 +185,7 @@ def assess(site: Any, year: int, pages: set[str] | None = None) -> list[ItemStat
         pages = {p.path for p in render_site(site).pages}
     catalog = load_catalog(year)
     targets = resolve(getattr(site, "oit", None), catalog, pages)
+    targets.update(dataset_targets(site, catalog, pages, set(targets)))
     out: list[ItemStatus] = []
     for item in catalog.items:
         target = targets.get(item.code)

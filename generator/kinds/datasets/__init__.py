@@ -1,0 +1,114 @@
+"""Open datasets (budget, procurement, complaints, services, HR): one file per
+dataset per fiscal year in `years/<BE>/data/`, described by catalog/datasets.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ...catalog import HERE
+from ...errors import ContentError, error
+from ...yamlio import YamlError, read_yaml
+from .checks import Note, check_table, check_year
+from .tables import Column, Table, raw_rows, read_table
+
+SUFFIXES = (".csv", ".xlsx", ".yml", ".yaml")
+
+
+@cache
+def catalog() -> dict[str, dict[str, Any]]:
+    with open(HERE / "datasets.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def columns_of(name: str) -> list[Column]:
+    return [Column(c["key"], c["th"], c["type"], bool(c.get("required"))) for c in catalog()[name]["columns"]]
+
+
+@dataclass
+class Dataset:
+    name: str
+    year: int
+    source: Path
+    table: Table
+    updated: dt.date | None  # None until load_site dates it from the whole content
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        return catalog()[self.name]
+
+
+def _newest_date(table: Table, spec: dict[str, Any]) -> dt.date | None:
+    """The newest date the rows record (signing, not end, dates of contracts), never the
+    file's mtime: every clone of the same content must build the same site."""
+    keys = spec.get("in_year") or [c.key for c in table.columns if c.type == "date"]
+    return max((r[k] for r in table.rows for k in keys if isinstance(r.get(k), dt.date)), default=None)
+
+
+def _yaml_rows(path: Path, columns: list[Column]) -> tuple[list[list[Any]], int, list[ContentError]]:
+    """YAML datasets are `rows:` of mappings (Thai or English keys); shaped like a sheet."""
+    try:
+        located = read_yaml(path)
+    except YamlError as exc:
+        return [], 1, [exc.content_error]
+    data = located.data
+    rows = data.get("rows") if isinstance(data, dict) else None
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        return [], 1, [error(path, located.line_of(()), "rows", "not_a_mapping")]
+    header: list[str] = []
+    for row in rows:
+        header += [str(k) for k in row if str(k) not in header]
+    table = [header] + [[row.get(k) for k in header] for row in rows]
+    first = located.line_of(("rows", 0)) or 1
+    return table, first - 1, []
+
+
+def load_folder(folder: Path, year: int, shown_root: Path) -> tuple[dict[str, Dataset], list[ContentError]]:
+    """Every dataset file of one fiscal year; unknown files are errors."""
+    datasets: dict[str, Dataset] = {}
+    shown_paths: dict[str, str] = {}
+    seen: set[str] = set()
+    errors: list[ContentError] = []
+    allowed = ", ".join(f"{n}.csv/.xlsx/.yml" for n in catalog())
+    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
+        if not (path.is_file() and path.suffix in SUFFIXES and path.stem in catalog()):
+            errors.append(error(path, None, "", "dataset_unknown", name=path.name, allowed=allowed))
+            continue
+        if path.stem in seen:
+            errors.append(error(path, None, "", "dataset_duplicate", name=path.stem))
+            continue
+        seen.add(path.stem)
+        columns = columns_of(path.stem)
+        if path.suffix in (".yml", ".yaml"):
+            rows, first, problems = _yaml_rows(path, columns)
+            if problems:
+                errors += problems
+                continue
+        else:
+            try:
+                rows, first = raw_rows(path), 1
+            except Exception as exc:  # a broken workbook or bad encoding: say so, never crash
+                errors.append(error(path, None, "", "dataset_unreadable", problem=type(exc).__name__))
+                continue
+        table, problems = read_table(path, columns, rows, first)
+        if problems:
+            errors += problems
+            continue
+        try:
+            shown = path.relative_to(shown_root.parent).as_posix()
+        except ValueError:
+            shown = str(path)
+        dataset = Dataset(path.stem, year, path, table, _newest_date(table, catalog()[path.stem]))
+        dataset.notes = check_table(table, dataset.spec, year, shown)
+        datasets[path.stem] = dataset
+        shown_paths[path.stem] = shown
+    check_year(datasets, shown_paths)
+    # Pages, navigation and the catalog follow the catalog's order (budget, procurement, …), not file names.
+    order = list(catalog())
+    return dict(sorted(datasets.items(), key=lambda kv: order.index(kv[0]))), errors

@@ -1,0 +1,132 @@
+"""Dataset pages, downloads (CSV with BOM, JSON), the catalog page and data.json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from markupsafe import Markup
+
+from . import Dataset, catalog
+from .charts import chart_for
+from .complaints import none_received
+
+SORTABLE_FROM = 10  # rows; shorter tables are read at a glance
+
+
+def cell_display(value: Any, column_type: str, thai: Any) -> str:
+    """How a cell is shown on the page and written to the downloads: the same text."""
+    if value is None:
+        return ""
+    if column_type in ("money",):
+        return thai.number(value, 2)
+    if column_type == "int":
+        return thai.number(value)
+    if column_type == "date":
+        return thai.date(value)
+    if column_type == "id13":
+        return thai.digits_of(value)
+    return str(value)
+
+
+def sort_key(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal | int):
+        return f"{value:020.2f}"
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def csv_bytes(headers: list[str], rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value) if value != value.to_integral_value() else int(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def page_path(ds: Dataset) -> str:
+    return f"{ds.year}/data/{ds.name.replace('_', '-')}.md"
+
+
+def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
+    thai = ctx.thai
+    columns = ds.table.columns
+    headers = [c.th for c in columns]
+    shown = [[cell_display(r[c.key], c.type, thai) for c in columns] for r in ds.table.rows]
+    stem = page_path(ds)[: -len(".md")]
+    records = [{c.key: json_value(r[c.key]) for c in columns} for r in ds.table.rows]
+    meta = {
+        "title": ds.spec["title"],
+        "fiscal_year": ds.year,
+        "oit": ds.spec["oit"],
+        "columns": [{"key": c.key, "th": c.th, "type": c.type} for c in columns],
+        "rows": records,
+    }
+    downloads = {
+        f"{stem}.csv": csv_bytes(headers, shown),
+        f"{stem}.json": json.dumps(meta, ensure_ascii=False, indent=2).encode("utf-8"),
+    }
+    chart = chart_for(ds.spec.get("chart", {}), ds.table.rows, {c.key: c.th for c in columns}, thai)
+    total_key = (ds.spec.get("total") or {}).get("of")
+    empty = bool(ds.spec.get("empty_text")) and total_key and none_received(ds.table.rows, ds.spec["total"])
+    title = f"{ds.spec['title']} {ctx.label('datasets', 'fiscal_year')} {thai.year(ds.year)}"
+    sums = {c.key: thai.number(sum(r[c.key] or 0 for r in ds.table.rows), 2 if c.type == "money" else 0)
+            for c in columns if c.type in ("money", "int")}
+    page = ctx.page(
+        "dataset.md.j2",
+        page_path(ds),
+        title,
+        ds=ds,
+        columns=columns,
+        rows=[list(zip(columns, cells, [sort_key(r[c.key]) for c in columns], strict=True))
+              for r, cells in zip(ds.table.rows, shown, strict=True)],
+        row_numbers=ds.table.row_numbers,
+        chart=Markup(chart) if chart else None,
+        empty=empty,
+        sums=sums,
+        sortable=len(shown) >= SORTABLE_FROM,
+        csv_name=f"{stem.rsplit('/', 1)[1]}.csv",
+        json_name=f"{stem.rsplit('/', 1)[1]}.json",
+    )
+    return page, downloads
+
+
+def catalog_entries(site: Any, datasets: list[Dataset]) -> list[dict[str, Any]]:
+    base = (site.settings.site_url or "").rstrip("/")
+    out = []
+    for ds in datasets:
+        stem = page_path(ds)[: -len(".md")]
+        out.append({
+            "id": f"{ds.year}-{ds.name}",
+            "title": ds.spec["title"],
+            "family": ds.spec["family"],
+            "fiscal_year": ds.year,
+            "oit": ds.spec["oit"],
+            "formats": ["text/html", "text/csv", "application/json"],
+            "last_update": ds.updated.isoformat(),
+            "rows": len(ds.table.rows),
+            "url": f"{base}/{stem}/",
+            "downloads": {"csv": f"{base}/{stem}.csv", "json": f"{base}/{stem}.json"},
+        })
+    return out
+
+
+def render_catalog(ctx: Any, datasets: list[Dataset]) -> tuple[Any, bytes]:
+    entries = catalog_entries(ctx.site, datasets)
+    page = ctx.page("data_catalog.md.j2", "data/index.md", ctx.label("datasets", "catalog"),
+                    datasets=list(zip(datasets, [page_path(d) for d in datasets], strict=True)))
+    body = {"publisher": ctx.site.organization.name if hasattr(ctx.site.organization, "name") else "",
+            "datasets": entries, "known_datasets": sorted(catalog())}
+    return page, json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8")

@@ -1,0 +1,38 @@
+/* Sortable dataset tables (progressive enhancement): the full table is in the
+   HTML; this only reorders rows when a column header is pressed. Each cell
+   carries data-sort, a key that sorts numbers and dates correctly as text. */
+(function () {
+  "use strict";
+  function enhance(table) {
+    if (table.dataset.sortReady) return;
+    table.dataset.sortReady = "1";
+    var heads = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(heads, function (th, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pr-sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      th.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var up = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(heads, function (h) { h.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", up ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[index].getAttribute("data-sort") || "";
+          var y = b.cells[index].getAttribute("data-sort") || "";
+          return (x < y ? -1 : x > y ? 1 : 0) * (up ? 1 : -1);
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+  function run() {
+    document.querySelectorAll("table.pr-sortable").forEach(enhance);
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(run);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+})();
