@@ -20,6 +20,7 @@ from pydantic_core import core_schema
 from .catalog import field_docs
 from .fields import AssetRef, Date, Slug, TextList, Url
 from .kinds.announcement import Announcement
+from .kinds.datasets.guide import dataset_guide
 from .kinds.ita_analysis import ItaAnalysis
 from .kinds.measures import MeasureDocument
 from .kinds.memo import Memo
@@ -203,7 +204,7 @@ def field_guide(docs: Docs) -> str:
     guide, rich = docs["guide"], docs["RichText"]
     lines = [f"# {guide['title']}", "", guide["intro"].strip(), "", f"## {guide['contents']}", ""]
     lines += [f"- [{docs[k.model.__name__]['title']}](#{k.model.__name__.lower()})" for k in KINDS]
-    lines += [f"- [{guide[key]['title']}](#{key})" for key in ("vscode", "dates")]
+    lines += [f"- [{guide[key]['title']}](#{key})" for key in ("datasets", "vscode", "dates")]
     lines += [f"- [{rich['title']}](#richtext)", ""]
     documented = set(models_in(RichText))  # these have their own section, after the files
     for kind in KINDS:
@@ -212,6 +213,7 @@ def field_guide(docs: Docs) -> str:
             if model not in documented:
                 documented.add(model)
                 lines += _model_section(model, docs)
+    lines += dataset_guide(guide["datasets"], guide["required"], guide["optional"])
     lines += _vscode_section(guide)
     lines += _text_section("dates", guide["dates"]["title"], guide["dates"]["body"])
     lines += _text_section("richtext", rich["title"], rich["guide"])

@@ -160,3 +160,17 @@ def test_field_guide_explains_rich_text_dates_and_editor_setup(tmp_path):
         assert kind.schema_file in guide
     assert "# yaml-language-server: $schema=../schema/organization.schema.json" in guide
     assert "# yaml-language-server: $schema=../../../schema/measures.schema.json" in guide
+
+
+def test_field_guide_lists_every_dataset_file_and_column(tmp_path):
+    from generator.kinds.datasets import catalog
+
+    write_schema(tmp_path)
+    guide = (tmp_path / GUIDE).read_text(encoding="utf-8")
+    section = guide.split('<a id="datasets"></a>', 1)[1].split('<a id="vscode"></a>', 1)[0]
+    for name, spec in catalog().items():
+        assert f"### {spec['title']}" in section and f"`{name}.csv`" in section and f"`{name}.xlsx`" in section
+        for column in spec["columns"]:
+            need = "ต้องใส่" if column.get("required") else "ไม่บังคับ"
+            assert f"| {column['th']} | `{column['key']}` | {need} |" in section, (name, column["key"])
+    assert "เลขประจำตัวผู้เสียภาษีหรือเลขประจำตัวประชาชน ๑๓ หลัก" in section  # the id13 type, in Thai

@@ -1,0 +1,23 @@
+"""The datasets' part of the field guide (schema/fields.th.md): one table of
+columns per dataset file, from catalog/datasets.yml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import SUFFIXES, catalog
+
+
+def dataset_guide(wording: dict[str, Any], required: str, optional: str) -> list[str]:
+    """Markdown lines: the intro, then each dataset's file names and columns."""
+    lines = ['<a id="datasets"></a>', "", f"## {wording['title']}", "", wording["intro"].strip(), ""]
+    header = wording["columns"]
+    for name, spec in catalog().items():
+        files = ", ".join(f"`{name}{suffix}`" for suffix in SUFFIXES if suffix != ".yaml")
+        lines += [f"### {spec['title']}", "", f"{files} · {wording['oit']} {spec['oit'].upper()}", ""]
+        lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+        for column in spec["columns"]:
+            need = required if column.get("required") else optional
+            lines.append(f"| {column['th']} | `{column['key']}` | {need} | {wording['types'][column['type']]} |")
+        lines.append("")
+    return lines
