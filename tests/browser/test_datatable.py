@@ -19,3 +19,14 @@ def test_contracts_table_sorts_by_agreed_price(page, example_url: str) -> None:
     th = page.locator("table.pr-sortable thead th").nth(7)
     assert th.get_attribute("aria-sort") == "descending"
     assert outside == []
+
+
+def test_chart_text_is_readable_on_a_phone(page, example_url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{example_url}/2568/data/complaints/")
+    chart = page.locator("svg.pr-chart")
+    assert chart.get_attribute("role") == "img" and "เรื่องร้องเรียน" in chart.get_attribute("aria-label")
+    heights = page.eval_on_selector_all("svg.pr-chart text", "ts => ts.map(t => t.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 11, f"chart text {min(heights):.1f} px high at 360 px width"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, "the chart pushes the page sideways"

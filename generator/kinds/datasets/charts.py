@@ -9,47 +9,47 @@ from typing import Any
 from markupsafe import escape
 
 COLORS = ("#1f6f8b", "#e07a1f", "#5b8c2a")
-ROW = 26
-LABEL_W = 230
-BAR_W = 380
+ROW = 24
+LABEL_H = 22
+WIDTH = 440  # narrow on purpose: on a phone the chart shrinks less and its text stays readable
+VALUE_W = 120
 
 
 def bar_chart(title: str, labels: list[str], series: list[tuple[str, list[Decimal | int]]], thai: Any) -> str:
-    """Horizontal grouped bars (long Thai labels fit on the left), one group per label."""
-    top = 30 + (18 if len(series) > 1 else 0)
-    group_h = ROW * len(series) + 10
-    height = top + group_h * len(labels) + 10
-    width = LABEL_W + BAR_W + 130
+    """Horizontal grouped bars, each group under its own label line (long Thai labels need the room)."""
+    top = 30 + (20 if len(series) > 1 else 0)
+    group_h = LABEL_H + ROW * len(series) + 8
+    height = top + group_h * len(labels) + 6
+    bar_w = WIDTH - VALUE_W
     peak = max((float(v) for _, values in series for v in values), default=0) or 1
     summary = "; ".join(
         f"{label}: " + ", ".join(f"{name} {thai.number(values[i])}" for name, values in series)
         for i, label in enumerate(labels)
     )
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="pr-chart" role="img" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" aria-label="{escape(title)}: {escape(summary)}" '
-        'font-family="Sarabun, sans-serif" font-size="14">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="pr-chart" role="img" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" aria-label="{escape(title)}: {escape(summary)}" '
+        'font-family="Sarabun, sans-serif" font-size="15">',
         f"<title>{escape(title)}</title>",
         f'<text x="0" y="18" font-weight="bold">{escape(title)}</text>',
     ]
     if len(series) > 1:
-        x = LABEL_W
+        x = 0
         for index, (name, _) in enumerate(series):
-            out.append(f'<rect x="{x}" y="28" width="12" height="12" fill="{COLORS[index % 3]}"/>')
-            out.append(f'<text x="{x + 16}" y="39">{escape(name)}</text>')
-            x += 20 + 9 * len(name)
+            out.append(f'<rect x="{x}" y="30" width="12" height="12" fill="{COLORS[index % 3]}"/>')
+            out.append(f'<text x="{x + 16}" y="41">{escape(name)}</text>')
+            x += 24 + 9 * len(name)
     for i, label in enumerate(labels):
         y = top + i * group_h
-        mid = y + ROW * len(series) / 2 + 5
-        out.append(f'<text x="{LABEL_W - 8}" y="{mid}" text-anchor="end">{escape(label)}</text>')
+        out.append(f'<text x="0" y="{y + LABEL_H - 6}">{escape(label)}</text>')
         for index, (_, values) in enumerate(series):
             value = float(values[i])
-            w = max(BAR_W * value / peak, 0)
-            by = y + index * ROW
+            w = max(bar_w * value / peak, 0)
+            by = y + LABEL_H + index * ROW
             color = COLORS[index % 3]
-            out.append(f'<rect x="{LABEL_W}" y="{by + 3}" width="{w:.1f}" height="{ROW - 6}" fill="{color}"/>')
+            out.append(f'<rect x="0" y="{by + 2}" width="{w:.1f}" height="{ROW - 5}" fill="{color}"/>')
             shown = escape(thai.number(values[i]))
-            out.append(f'<text x="{LABEL_W + w + 6:.1f}" y="{by + ROW / 2 + 5}">{shown}</text>')
+            out.append(f'<text x="{w + 6:.1f}" y="{by + ROW / 2 + 5}">{shown}</text>')
     out.append("</svg>")
     return "".join(out)
 
