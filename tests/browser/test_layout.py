@@ -50,6 +50,12 @@ def test_no_page_scrolls_sideways_at_320px(phone, example_url: str) -> None:
         logo = header.locator(".md-logo img")
         assert logo.count() == 1 and logo.first.is_visible(), path
         assert phone.evaluate("() => document.querySelector('.md-header .md-logo img').naturalWidth") > 0
+        # ...whole: not cut to "เทศบาลตำบล…" (the name wraps to two lines instead).
+        cut = phone.evaluate(
+            "() => { const e = document.querySelector('.md-header__topic .md-ellipsis');"
+            " return e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight + 1; }"
+        )
+        assert not cut, f"{path}: the organization's name is cut short in the header"
     assert not wide, f"pages wider than the screen (scrollWidth, clientWidth): {wide}"
 
 
