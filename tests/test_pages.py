@@ -8,7 +8,7 @@ def test_front_matter_and_body_line() -> None:
 
 def test_staff_markdown_keeps_formatting_but_not_scripts() -> None:
     out = body_html("## ก\n\n**ข** <script>alert(1)</script> [ค](javascript:alert(1)) [ง](https://example.org)\n")
-    assert "<h3" in out and ">ก</h3>" in out  # staff headings sit under the page title
+    assert ">ก</h2>" in out  # staff headings sit right under the page title: no level skipped
     assert "<strong>ข</strong>" in out
     assert "&lt;script&gt;" in out and "<script" not in out
     assert "javascript:" not in out
@@ -18,3 +18,9 @@ def test_staff_markdown_keeps_formatting_but_not_scripts() -> None:
 def test_tables_in_pages() -> None:
     out = body_html("| ก | ข |\n|---|---|\n| ๑ | ๒ |\n")
     assert "<table>" in out and "<th>ก</th>" in out
+
+
+def test_headings_never_skip_a_level_below_the_page_title() -> None:
+    out = body_html("# หนึ่ง\n\n## สอง\n\n### สาม\n")
+    assert ">หนึ่ง</h2>" in out and ">สอง</h2>" in out and ">สาม</h3>" in out
+    assert "<h1" not in out  # the page title is the only h1

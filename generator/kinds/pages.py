@@ -91,11 +91,14 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 def body_html(body: str) -> str:
-    """Staff Markdown to safe HTML: raw HTML is escaped, headings start at level 2."""
-    md = markdown.Markdown(extensions=["tables", "toc", "sane_lists"], extension_configs={"toc": {"baselevel": 2}})
+    """Staff Markdown to safe HTML: raw HTML is escaped, headings start at level 2.
+
+    The page title is the only h1, so `# x` becomes h2; `## x`, which staff write
+    under a title, stays h2 too, so no level is skipped for screen readers."""
+    md = markdown.Markdown(extensions=["tables", "toc", "sane_lists"])
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    rendered = md.convert(body)
+    rendered = re.sub(r"<(/?)h1\b", r"<\1h2", md.convert(body))
     return nh3.clean(
         rendered,
         tags=ALLOWED,
