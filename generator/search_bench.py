@@ -20,9 +20,10 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+from .htmltext import visible_text
 
 # Words the issue names; they must be present in the example site's text.
 REQUIRED_WORDS = ("งบประมาณ", "ผู้บริหาร", "ทุจริต", "ร้องเรียน", "จัดซื้อจัดจ้าง")
@@ -39,27 +40,6 @@ _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
-class _Text(HTMLParser):
-    """Visible text; every tag counts as a space (as in the search worker)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        self.skip += tag in ("script", "style")
-        self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.skip -= tag in ("script", "style")
-        self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.parts.append(data)
-
-
 def normalize(text: str) -> str:
     """The search worker's normalization: NFC, lower case, Arabic digits, no zero-width, one space."""
     text = unicodedata.normalize("NFC", text).lower().translate(_THAI_DIGITS)
@@ -74,9 +54,7 @@ def article_text(markup: str) -> str:
     if not match:
         return ""
     body = re.sub(r'<div class="pr-toolbar">.*?</div>', "", match.group(1), count=1, flags=re.S)
-    parser = _Text()
-    parser.feed(body)
-    return normalize("".join(parser.parts))
+    return normalize(visible_text(body))
 
 
 def site_pages(site: Path) -> dict[str, str]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from generator.htmltext import visible_text
 from generator.pipeline import build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -17,32 +17,9 @@ SMALL = REPO / "tests" / "fixtures" / "small_org"
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in ("script", "style"):
-            self.skip += 1
-        self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self.skip -= 1
-        self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.parts.append(data)
-
-
 def page_text(markup: str) -> str:
     """What a reader sees on a page, whitespace collapsed."""
-    parser = _Text()
-    parser.feed(markup)
-    return " ".join("".join(parser.parts).split())
+    return " ".join(visible_text(markup).split())
 
 
 def article_html(markup: str) -> str:

@@ -17,6 +17,7 @@ from hostile_content import PAYLOADS, POLYGLOT, set_leaf, sheet_rows, text_leave
 
 from generator.content import load_site
 from generator.errors import ContentErrors, format_path
+from generator.htmltext import visible_text
 from generator.kinds.pages import ALLOWED as FREE_PAGE_TAGS
 from generator.richtext import SAFE_TAGS
 from generator.yamlio import read_yaml
@@ -89,25 +90,8 @@ def test_no_script_handler_or_script_url_comes_from_data(hostile_site: Path, exa
     assert not problems, "\n".join(problems[:40])
 
 
-class _Text(HTMLParser):
-    """What a reader sees: text outside <script>, <style> and <template>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        self.hidden += tag in ("script", "style", "template")
-        self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.hidden -= tag in ("script", "style", "template")
-        self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.parts.append(data)
+# What a reader sees: text outside <script>, <style> and <template>.
+READER_HIDDEN = ("script", "style", "template")
 
 
 def normal(text: str) -> str:
@@ -117,9 +101,7 @@ def normal(text: str) -> str:
 def site_text(site: Path) -> str:
     out = []
     for rel in pages(site):
-        parser = _Text()
-        parser.feed((site / rel).read_text(encoding="utf-8"))
-        out.append(normal("".join(parser.parts)))
+        out.append(normal(visible_text((site / rel).read_text(encoding="utf-8"), READER_HIDDEN)))
     return "\n".join(out)
 
 
@@ -133,9 +115,7 @@ def test_every_string_is_shown_as_text(hostile_site: Path) -> None:
 
 def test_free_pages_show_raw_html_as_text(hostile_site: Path) -> None:
     for path in sorted((hostile_site / "pages").glob("*/index.html")):
-        parser = _Text()
-        parser.feed(path.read_text(encoding="utf-8"))
-        text = normal("".join(parser.parts))
+        text = normal(visible_text(path.read_text(encoding="utf-8"), READER_HIDDEN))
         missing = [p.text[:80] for p in PAYLOADS if p.verbatim and p.markdown_plain and normal(p.text) not in text]
         assert not missing, f"{path}: {missing}"
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, get_args
 
 from ..kinds.ita_analysis import level_of
+from ..kinds.measures import Column
 from . import cells as rc
 from .document import (
     _LEAD_NUMBER,
@@ -27,20 +28,8 @@ from .words import word, words
 
 # Measures, progress and results reports -------------------------------------------------
 
-MEASURE_ORDER = [
-    "group",
-    "order",
-    "issue",
-    "title",
-    "steps",
-    "responsible",
-    "monitoring",
-    "period",
-    "actions",
-    "output",
-    "outcome",
-    "notes",
-]
+# A measure row as written: its group, then the columns of the measure tables, in order.
+MEASURE_ORDER = ["group", *get_args(Column)]
 SINGLE_LINE = {"order", "title", "period"}
 
 

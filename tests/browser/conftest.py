@@ -11,14 +11,10 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from generator.search_bench import CHROMIUM as CHROMIUM_PATH
+from generator.search_bench import CHROMIUM_FLAGS
+
+CHROMIUM = Path(CHROMIUM_PATH)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
