@@ -56,6 +56,25 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build_all(args: argparse.Namespace) -> int:
+    from .multi import build_all, parse_shard
+
+    results = build_all(args.orgs, args.out, args.jobs, parse_shard(args.shard))
+    failed = [r for r in results if not r.ok]
+    for r in failed:
+        print(f"== {r.slug} ==\n{r.errors}\n", file=sys.stderr)
+    print(f"สร้างสำเร็จ {len(results) - len(failed)} แห่ง ไม่สำเร็จ {len(failed)} แห่ง\n"
+          f"built {len(results) - len(failed)} organizations, {len(failed)} failed: {args.out / 'index.html'}")
+    return 2 if failed else 0
+
+
+def cmd_portal(args: argparse.Namespace) -> int:
+    from .multi import write_portal
+
+    print(write_portal(args.out))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator", description="Prongsai: สร้างเว็บไซต์ ITA/OIT จากโฟลเดอร์ content"
@@ -84,6 +103,17 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("schema", help="ส่งออก JSON Schema และคู่มือช่องข้อมูล (export schema and field guide)")
     p.add_argument("--out", type=Path, default=Path("schema"))
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("build-all", help="สร้างเว็บไซต์ทุกหน่วยงานในโฟลเดอร์ (build many organizations)")
+    p.add_argument("--orgs", type=Path, required=True, help="โฟลเดอร์ที่มี content ของแต่ละหน่วยงาน (orgs/<slug>/)")
+    p.add_argument("--out", type=Path, required=True, help="โฟลเดอร์ผลลัพธ์ (<out>/<slug>/ and <out>/index.html)")
+    p.add_argument("--jobs", type=int, default=None, help="จำนวนงานพร้อมกัน (parallel builds, default: cores)")
+    p.add_argument("--shard", default="1/1", help="ส่วนที่ i จาก n (i/n) เพื่อแบ่งงานหลายเครื่อง")
+    p.set_defaults(func=cmd_build_all)
+
+    p = sub.add_parser("portal", help="รวม manifest ทุกส่วนเป็นหน้ารวมหน่วยงาน (merge shard manifests)")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_portal)
 
     args = parser.parse_args(argv)
     return args.func(args)

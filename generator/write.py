@@ -124,7 +124,32 @@ def build_site(config_path: Path, site_dir: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+    keep_unchanged_times(site_dir, staging)
     swap_in(staging, site_dir)
+
+
+def keep_unchanged_times(old_root: Path, new_root: Path) -> int:
+    """Give each new file whose bytes equal the old one the old file's times.
+
+    MkDocs rewrites every page; copying the times back means live reload,
+    rsync and CDN uploads see only files that really changed.
+    """
+    if not old_root.is_dir():
+        return 0
+    kept = 0
+    for new in new_root.rglob("*"):
+        if not new.is_file():
+            continue
+        old = old_root / new.relative_to(new_root)
+        try:
+            old_stat = old.stat()
+        except OSError:
+            continue
+        if old_stat.st_size != new.stat().st_size or old.read_bytes() != new.read_bytes():
+            continue
+        os.utime(new, ns=(old_stat.st_atime_ns, old_stat.st_mtime_ns))
+        kept += 1
+    return kept
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:
