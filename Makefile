@@ -24,7 +24,7 @@ validate: $(VENV)/.installed
 	$(PY) -m generator validate --content $(CONTENT)
 
 serve: $(VENV)/.installed
-	$(PY) -m generator serve --content $(CONTENT)
+	$(PY) -m generator serve --content $(CONTENT) $(SERVE_ARGS)
 
 schema: $(VENV)/.installed
 	$(PY) -m generator schema --out schema
@@ -39,3 +39,12 @@ test: $(VENV)/.dev-installed
 clean:
 	rm -rf $(SITE_DIR) build .site.build .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
+
+# Speed and scale figures (a script, not a test): medians of BENCH_RUNS runs.
+BENCH_RUNS ?= 5
+BENCH_ORGS ?= 10,100,1000
+.PHONY: bench bench-orgs
+bench: $(VENV)/.installed
+	$(PY) tools/bench.py --runs $(BENCH_RUNS)
+bench-orgs: $(VENV)/.installed
+	$(PY) tools/bench.py --skip-site --orgs $(BENCH_ORGS)

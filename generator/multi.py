@@ -27,8 +27,13 @@ from .errors import ContentErrors, error
 from .write import REPO, write_if_changed
 
 MANIFESTS = "_manifests"
-FONTS = ("sarabun-thai-400-normal.woff2", "sarabun-thai-700-normal.woff2",
-         "sarabun-latin-400-normal.woff2", "sarabun-latin-700-normal.woff2", "OFL.txt")
+FONTS = (
+    "sarabun-thai-400-normal.woff2",
+    "sarabun-thai-700-normal.woff2",
+    "sarabun-latin-400-normal.woff2",
+    "sarabun-latin-700-normal.woff2",
+    "OFL.txt",
+)
 
 
 @dataclass
@@ -64,8 +69,9 @@ def in_shard(slug: str, shard: tuple[int, int]) -> bool:
 
 
 def org_dirs(orgs_dir: Path, shard: tuple[int, int] = (1, 1)) -> list[Path]:
-    return sorted(p for p in orgs_dir.iterdir()
-                  if p.is_dir() and not p.name.startswith((".", "_")) and in_shard(p.name, shard))
+    return sorted(
+        p for p in orgs_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_")) and in_shard(p.name, shard)
+    )
 
 
 def readiness_summary(site: Any) -> str | None:
@@ -119,8 +125,9 @@ def build_one(content: Path, out: Path, build_root: Path) -> OrgResult:
     return result
 
 
-def build_all(orgs_dir: Path, out: Path, jobs: int | None = None,
-              shard: tuple[int, int] = (1, 1), build_root: Path | None = None) -> list[OrgResult]:
+def build_all(
+    orgs_dir: Path, out: Path, jobs: int | None = None, shard: tuple[int, int] = (1, 1), build_root: Path | None = None
+) -> list[OrgResult]:
     """Build every organization in this shard into `out/<slug>/`, write the shard manifest and portal."""
     out.mkdir(parents=True, exist_ok=True)
     build_root = build_root or out.parent / f".{out.name}.build"
@@ -130,8 +137,15 @@ def build_all(orgs_dir: Path, out: Path, jobs: int | None = None,
         results = [build_one(d, out, build_root) for d in dirs]
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(build_one, dirs, [out] * len(dirs), [build_root] * len(dirs),
-                                    chunksize=max(1, len(dirs) // (jobs * 8))))
+            results = list(
+                pool.map(
+                    build_one,
+                    dirs,
+                    [out] * len(dirs),
+                    [build_root] * len(dirs),
+                    chunksize=max(1, len(dirs) // (jobs * 8)),
+                )
+            )
     manifest = out / MANIFESTS / f"shard-{shard[0]}-of-{shard[1]}.json"
     data = json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1)
     write_if_changed(manifest, data.encode("utf-8"))
@@ -151,11 +165,17 @@ def load_manifests(out: Path) -> list[OrgResult]:
 def write_portal(out: Path) -> Path:
     """`out/index.html`: every organization with kind, province, readiness and a link to its site."""
     results = load_manifests(out)
-    env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     html = env.get_template("portal.html.j2").render(
-        orgs=results, failed=[r for r in results if not r.ok],
-        provinces=sorted({r.province for r in results if r.province}))
+        orgs=results,
+        failed=[r for r in results if not r.ok],
+        provinces=sorted({r.province for r in results if r.province}),
+    )
     fonts = REPO / "theme_overrides" / "assets" / "fonts"
     for name in FONTS:
         target = out / "_portal" / "fonts" / name
