@@ -59,20 +59,33 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_build_all(args: argparse.Namespace) -> int:
     from .multi import build_all, parse_shard
 
-    results = build_all(args.orgs, args.out, args.jobs, parse_shard(args.shard))
+    try:
+        shard = parse_shard(args.shard)
+    except ValueError:
+        _say_err("bad_shard", value=args.shard)
+        return 2
+    if not args.orgs.is_dir():
+        _say_err("no_orgs_dir", path=args.orgs)
+        return 2
+    results = build_all(args.orgs, args.out, args.jobs, shard)
     failed = [r for r in results if not r.ok]
     for r in failed:
-        print(f"== {r.slug} ==\n{r.errors}\n", file=sys.stderr)
-    print(f"สร้างสำเร็จ {len(results) - len(failed)} แห่ง ไม่สำเร็จ {len(failed)} แห่ง\n"
-          f"built {len(results) - len(failed)} organizations, {len(failed)} failed: {args.out / 'index.html'}")
+        _say_err("org_failed", name=r.name or r.slug, slug=r.slug)
+        print(f"{r.errors}\n", file=sys.stderr)
+    _say("built_all", ok=len(results) - len(failed), failed=len(failed), portal=args.out / "index.html")
     return 2 if failed else 0
 
 
 def cmd_portal(args: argparse.Namespace) -> int:
-    from .multi import write_portal
+    from .portal import write_portal
 
-    print(write_portal(args.out))
+    print(write_portal(args.out, args.digits))
     return 0
+
+
+def _say_err(key: str, **params: object) -> None:
+    text = message(key, **params)
+    print(f"{text['th']}\n{text['en']}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_build_all)
 
     p = sub.add_parser("portal", help="รวม manifest ทุกส่วนเป็นหน้ารวมหน่วยงาน (merge shard manifests)")
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True, help="โฟลเดอร์ที่มี _manifests/ (folder holding _manifests/)")
+    p.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="ตัวเลขในหน้ารวม (portal digits)")
     p.set_defaults(func=cmd_portal)
 
     args = parser.parse_args(argv)

@@ -13,27 +13,19 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from .catalog import message
 from .errors import ContentErrors, error
-from .write import REPO, write_if_changed
+from .write import write_if_changed
 
 MANIFESTS = "_manifests"
-FONTS = (
-    "sarabun-thai-400-normal.woff2",
-    "sarabun-thai-700-normal.woff2",
-    "sarabun-latin-400-normal.woff2",
-    "sarabun-latin-700-normal.woff2",
-    "OFL.txt",
-)
 
 
 @dataclass
@@ -47,17 +39,21 @@ class OrgResult:
     province: str = ""
     pages: int = 0
     seconds: float = 0.0
-    readiness: str | None = None
+    oit_year: int | None = None  # ITA year assessed (the latest of site.yml's ita_years)
+    oit_ready: int | None = None  # OIT items ready
+    oit_total: int | None = None  # OIT items in that year's catalog
     errors: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def parse_shard(text: str) -> tuple[int, int]:
     """'2/8' -> (2, 8); shards count from 1 as operators do."""
     index, _, total = text.partition("/")
-    i, n = int(index), int(total)
+    try:
+        i, n = int(index), int(total)
+    except ValueError:
+        i, n = 0, 0
     if not 1 <= i <= n:
-        raise ValueError(f"shard {text!r}: need 1 <= i <= n")
+        raise ValueError(text)
     return i, n
 
 
@@ -69,19 +65,32 @@ def in_shard(slug: str, shard: tuple[int, int]) -> bool:
 
 
 def org_dirs(orgs_dir: Path, shard: tuple[int, int] = (1, 1)) -> list[Path]:
+    """The organization folders of this shard (hidden and `_` folders are not organizations)."""
     return sorted(
         p for p in orgs_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_")) and in_shard(p.name, shard)
     )
 
 
-def readiness_summary(site: Any) -> str | None:
-    """OIT readiness shown on the portal, or None when it cannot be judged.
+def readiness(site: Any, pages: set[str]) -> tuple[int, int, int] | None:
+    """(ITA year, items ready, items) from the OIT readiness check, or None when it cannot judge.
 
-    The readiness checker (generator/oit/readiness.py) lives on another
-    branch; it is wired in here at merge time. Until then the portal shows a
-    dash with a note rather than a guessed figure.
+    Uses generator.oit.readiness (assess/summary) when this build has it; a
+    site without ita_years, or a year without a catalog, shows no figure rather
+    than a guessed one.
     """
-    return None
+    try:
+        from .oit.readiness import assess, summary
+    except ImportError:
+        return None
+    years = list(getattr(site.settings, "ita_years", None) or [])
+    if not years:
+        return None
+    year = max(years)
+    try:
+        ready, total = summary(assess(site, year, pages))
+    except (ContentErrors, FileNotFoundError):
+        return None
+    return year, ready, total
 
 
 def _basic_info(content: Path) -> dict[str, str]:
@@ -90,11 +99,18 @@ def _basic_info(content: Path) -> dict[str, str]:
         data = yaml.safe_load((content / "organization.yml").read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
         return {}
+    if not isinstance(data, dict):
+        return {}
     return {k: str(data.get(k) or "") for k in ("name", "kind", "province")}
 
 
+def unexpected(exc: BaseException) -> str:
+    text = message("org_unexpected", problem=f"{type(exc).__name__}: {exc}")
+    return f"{text['th']}\n{text['en']}"
+
+
 def build_one(content: Path, out: Path, build_root: Path) -> OrgResult:
-    """Build one organization; never raises for bad content so the others go on."""
+    """Build one organization into `out/<slug>/`; never raises, so the others go on."""
     from .content import load_site
     from .render import render_site
     from .write import BuildFailed, build_site, write_docs
@@ -111,16 +127,19 @@ def build_one(content: Path, out: Path, build_root: Path) -> OrgResult:
             build_site(config_path, out / slug)
         except BuildFailed as exc:
             raise ContentErrors([error(config_path, None, "", "build_failed", problem=str(exc))]) from None
+        pages = {p.path for p in rendered.pages}
+        found = readiness(site, pages)
     except ContentErrors as exc:
         result.errors = exc.format(content.resolve())
     except Exception as exc:  # one broken organization must not stop a thousand others
-        result.errors = f"{type(exc).__name__}: {exc}"
+        result.errors = unexpected(exc)
     else:
         org = site.organization
         result.ok = True
-        result.pages = len(rendered.pages)
-        result.name, result.kind, result.province = str(org.name), str(org.kind), str(org.province)
-        result.readiness = readiness_summary(site)
+        result.pages = len(pages)
+        result.name, result.kind, result.province = str(org.name), str(org.kind or ""), str(org.province or "")
+        if found:
+            result.oit_year, result.oit_ready, result.oit_total = found
     result.seconds = round(time.perf_counter() - start, 3)
     return result
 
@@ -128,24 +147,24 @@ def build_one(content: Path, out: Path, build_root: Path) -> OrgResult:
 def build_all(
     orgs_dir: Path, out: Path, jobs: int | None = None, shard: tuple[int, int] = (1, 1), build_root: Path | None = None
 ) -> list[OrgResult]:
-    """Build every organization in this shard into `out/<slug>/`, write the shard manifest and portal."""
+    """Build every organization of this shard into `out/<slug>/`, write the shard manifest and the portal."""
+    from .portal import write_portal
+
     out.mkdir(parents=True, exist_ok=True)
-    build_root = build_root or out.parent / f".{out.name}.build"
+    build_root = build_root or out.parent / f".{out.name}.build"  # Markdown trees, kept for the next run
     dirs = org_dirs(orgs_dir, shard)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(dirs) or 1))
     if jobs == 1:
         results = [build_one(d, out, build_root) for d in dirs]
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(
-                pool.map(
-                    build_one,
-                    dirs,
-                    [out] * len(dirs),
-                    [build_root] * len(dirs),
-                    chunksize=max(1, len(dirs) // (jobs * 8)),
-                )
-            )
+            futures: list[Future[OrgResult]] = [pool.submit(build_one, d, out, build_root) for d in dirs]
+            results = []
+            for d, future in zip(dirs, futures, strict=True):
+                try:
+                    results.append(future.result())
+                except Exception as exc:  # a worker that died (out of memory, killed): this org fails, not all
+                    results.append(OrgResult(d.name, ok=False, **_basic_info(d), errors=unexpected(exc)))
     manifest = out / MANIFESTS / f"shard-{shard[0]}-of-{shard[1]}.json"
     data = json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1)
     write_if_changed(manifest, data.encode("utf-8"))
@@ -160,28 +179,3 @@ def load_manifests(out: Path) -> list[OrgResult]:
         for entry in json.loads(path.read_text(encoding="utf-8")):
             by_slug[entry["slug"]] = OrgResult(**entry)
     return [by_slug[s] for s in sorted(by_slug)]
-
-
-def write_portal(out: Path) -> Path:
-    """`out/index.html`: every organization with kind, province, readiness and a link to its site."""
-    results = load_manifests(out)
-    env = Environment(
-        loader=FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=select_autoescape(["html", "j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    html = env.get_template("portal.html.j2").render(
-        orgs=results,
-        failed=[r for r in results if not r.ok],
-        provinces=sorted({r.province for r in results if r.province}),
-    )
-    fonts = REPO / "theme_overrides" / "assets" / "fonts"
-    for name in FONTS:
-        target = out / "_portal" / "fonts" / name
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(fonts / name, target)
-    path = out / "index.html"
-    write_if_changed(path, html.encode("utf-8"))
-    return path
