@@ -26,6 +26,9 @@ from .errors import ContentErrors, error
 from .write import write_if_changed
 
 MANIFESTS = "_manifests"
+# A worker is replaced after this many organizations: MkDocs and its plugins keep
+# caches between builds, and a long-lived worker would grow with every site.
+TASKS_PER_WORKER = 25
 
 
 @dataclass
@@ -38,7 +41,7 @@ class OrgResult:
     kind: str = ""
     province: str = ""
     pages: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # build time; kept out of the manifest so an unchanged rebuild changes no file
     oit_year: int | None = None  # ITA year assessed (the latest of site.yml's ita_years)
     oit_ready: int | None = None  # OIT items ready
     oit_total: int | None = None  # OIT items in that year's catalog
@@ -157,7 +160,7 @@ def build_all(
     if jobs == 1:
         results = [build_one(d, out, build_root) for d in dirs]
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, max_tasks_per_child=TASKS_PER_WORKER) as pool:
             futures: list[Future[OrgResult]] = [pool.submit(build_one, d, out, build_root) for d in dirs]
             results = []
             for d, future in zip(dirs, futures, strict=True):
@@ -165,9 +168,11 @@ def build_all(
                     results.append(future.result())
                 except Exception as exc:  # a worker that died (out of memory, killed): this org fails, not all
                     results.append(OrgResult(d.name, ok=False, **_basic_info(d), errors=unexpected(exc)))
-    manifest = out / MANIFESTS / f"shard-{shard[0]}-of-{shard[1]}.json"
-    data = json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1)
-    write_if_changed(manifest, data.encode("utf-8"))
+    name = f"shard-{shard[0]}-of-{shard[1]}.json"
+    listed = [{k: v for k, v in asdict(r).items() if k != "seconds"} for r in results]
+    write_if_changed(out / MANIFESTS / name, json.dumps(listed, ensure_ascii=False, indent=1).encode("utf-8"))
+    times = {r.slug: r.seconds for r in results}  # for the benchmark and operators; not published
+    write_if_changed(build_root / f"times-{name}", json.dumps(times, indent=1).encode("utf-8"))
     write_portal(out)
     return results
 

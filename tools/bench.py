@@ -224,7 +224,8 @@ def bench_orgs(counts: list[int], work: Path, jobs: int) -> list[dict]:
         r = run_json(["--measure", *cmd])
         manifest = [e for m in (out / "_manifests").glob("*.json") for e in json.loads(m.read_text(encoding="utf-8"))]
         pages = sum(e["pages"] for e in manifest)
-        worker = statistics.median(e["seconds"] for e in manifest)
+        times = json.loads((work / f".out-{n}.build" / "times-shard-1-of-1.json").read_text(encoding="utf-8"))
+        worker = statistics.median(times.values())
         failed = sum(not e["ok"] for e in manifest)
         row = {"n": n, "wall": r["wall"], "per_org": r["wall"] / n, "rss_mb": r["rss_kb"] / 1024}
         print(
