@@ -24,16 +24,16 @@ validate: $(VENV)/.installed
 	$(PY) -m generator validate --content $(CONTENT)
 
 serve: $(VENV)/.installed
-	$(PY) -m generator serve --content $(CONTENT)
+	$(PY) -m generator serve --content $(CONTENT) $(SERVE_ARGS)
 
 schema: $(VENV)/.installed
 	$(PY) -m generator schema --out schema
 
 lint: $(VENV)/.dev-installed
-	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff check generator tests tools
 
 test: $(VENV)/.dev-installed
-	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff check generator tests tools
 	$(PY) -m pytest
 
 clean:
@@ -43,8 +43,18 @@ clean:
 .PHONY: check
 check: $(VENV)/.installed
 	$(PY) -m generator check --content $(CONTENT)
+
 # Search benchmark: recall of Thai words through the site's search box in
 # Chromium, pages wrongly listed, and search index bytes per page.
 .PHONY: search-bench
 search-bench: $(VENV)/.dev-installed site
 	$(PY) -m generator.search_bench --site $(SITE_DIR) --compare
+
+# Speed and scale figures (a script, not a test): medians of BENCH_RUNS runs.
+BENCH_RUNS ?= 5
+BENCH_ORGS ?= 10,100,1000
+.PHONY: bench bench-orgs
+bench: $(VENV)/.installed
+	$(PY) tools/bench.py --runs $(BENCH_RUNS)
+bench-orgs: $(VENV)/.installed
+	$(PY) tools/bench.py --skip-site --orgs $(BENCH_ORGS)

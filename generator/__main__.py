@@ -81,6 +81,38 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 2 if outcome.failed else 0
 
 
+def cmd_build_all(args: argparse.Namespace) -> int:
+    from .multi import build_all, parse_shard
+
+    try:
+        shard = parse_shard(args.shard)
+    except ValueError:
+        _say_err("bad_shard", value=args.shard)
+        return 2
+    if not args.orgs.is_dir():
+        _say_err("no_orgs_dir", path=args.orgs)
+        return 2
+    results = build_all(args.orgs, args.out, args.jobs, shard)
+    failed = [r for r in results if not r.ok]
+    for r in failed:
+        _say_err("org_failed", name=r.name or r.slug, slug=r.slug)
+        print(f"{r.errors}\n", file=sys.stderr)
+    _say("built_all", ok=len(results) - len(failed), failed=len(failed), portal=args.out / "index.html")
+    return 2 if failed else 0
+
+
+def cmd_portal(args: argparse.Namespace) -> int:
+    from .portal import write_portal
+
+    print(write_portal(args.out, args.digits))
+    return 0
+
+
+def _say_err(key: str, **params: object) -> None:
+    text = message(key, **params)
+    print(f"{text['th']}\n{text['en']}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator", description="Prongsai: สร้างเว็บไซต์ ITA/OIT จากโฟลเดอร์ content"
@@ -124,6 +156,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--year", type=int, help="ปีงบประมาณ พ.ศ. เช่น 2567 (fiscal year, BE)")
     p.add_argument("--force", action="store_true", help="เขียนทับไฟล์ที่มีอยู่ (overwrite existing files)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("build-all", help="สร้างเว็บไซต์ทุกหน่วยงานในโฟลเดอร์ (build many organizations)")
+    p.add_argument("--orgs", type=Path, required=True, help="โฟลเดอร์ที่มี content ของแต่ละหน่วยงาน (orgs/<slug>/)")
+    p.add_argument("--out", type=Path, required=True, help="โฟลเดอร์ผลลัพธ์ (<out>/<slug>/ and <out>/index.html)")
+    p.add_argument("--jobs", type=int, default=None, help="จำนวนงานพร้อมกัน (parallel builds, default: cores)")
+    p.add_argument("--shard", default="1/1", help="ส่วนที่ i จาก n (i/n) เพื่อแบ่งงานหลายเครื่อง")
+    p.set_defaults(func=cmd_build_all)
+
+    p = sub.add_parser("portal", help="รวม manifest ทุกส่วนเป็นหน้ารวมหน่วยงาน (merge shard manifests)")
+    p.add_argument("--out", type=Path, required=True, help="โฟลเดอร์ที่มี _manifests/ (folder holding _manifests/)")
+    p.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="ตัวเลขในหน้ารวม (portal digits)")
+    p.set_defaults(func=cmd_portal)
 
     args = parser.parse_args(argv)
     return args.func(args)

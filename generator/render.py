@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .catalog import labels
 from .content import Site
+from .jinja_cache import TEMPLATE_CACHE
 from .richtext import RichRenderer, inline_html, md_text, theme_label
 from .thai import fiscal_year_range, six_month_range
 
@@ -86,6 +87,7 @@ class RenderContext:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
+            bytecode_cache=TEMPLATE_CACHE,
         )
         env.filters.update(
             rich=lambda v, prefix="": Markup(self.rich.html(v, prefix)),

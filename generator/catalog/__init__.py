@@ -17,7 +17,7 @@ HERE = Path(__file__).parent
 @cache
 def _load(name: str) -> dict[str, Any]:
     with open(HERE / f"{name}.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C parser: 10x faster
 
 
 def message(key: str, /, **params: object) -> dict[str, str]:

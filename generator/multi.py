@@ -1,0 +1,186 @@
+"""Many organizations: each its own MkDocs site, built in parallel, plus a portal page.
+
+One MkDocs site per organization keeps build cost linear (MkDocs repeats the
+whole navigation on every page, so one big site grows faster than its pages).
+Work is split into shards by a stable hash of the folder name so that any
+scheduler (a CI matrix, cron on several machines) can run `--shard i/n`; each
+shard writes a manifest and `portal` merges the manifests into one index page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .catalog import message
+from .errors import ContentErrors, error
+from .write import write_if_changed
+
+MANIFESTS = "_manifests"
+# A worker is replaced after this many organizations: MkDocs and its plugins keep
+# caches between builds, and a long-lived worker would grow with every site.
+TASKS_PER_WORKER = 25
+
+
+@dataclass
+class OrgResult:
+    """What the portal and the operator need to know about one organization's build."""
+
+    slug: str
+    ok: bool
+    name: str = ""
+    kind: str = ""
+    province: str = ""
+    pages: int = 0
+    seconds: float = 0.0  # build time; kept out of the manifest so an unchanged rebuild changes no file
+    oit_year: int | None = None  # ITA year assessed (the latest of site.yml's ita_years)
+    oit_ready: int | None = None  # OIT items ready
+    oit_total: int | None = None  # OIT items in that year's catalog
+    errors: str = ""
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """'2/8' -> (2, 8); shards count from 1 as operators do."""
+    index, _, total = text.partition("/")
+    try:
+        i, n = int(index), int(total)
+    except ValueError:
+        i, n = 0, 0
+    if not 1 <= i <= n:
+        raise ValueError(text)
+    return i, n
+
+
+def in_shard(slug: str, shard: tuple[int, int]) -> bool:
+    """Stable across machines and runs: depends on the slug only, never on order or count of orgs."""
+    i, n = shard
+    digest = hashlib.sha256(slug.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % n == i - 1
+
+
+def org_dirs(orgs_dir: Path, shard: tuple[int, int] = (1, 1)) -> list[Path]:
+    """The organization folders of this shard (hidden and `_` folders are not organizations)."""
+    return sorted(
+        p for p in orgs_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_")) and in_shard(p.name, shard)
+    )
+
+
+def readiness(site: Any, pages: set[str]) -> tuple[int, int, int] | None:
+    """(ITA year, items ready, items) from the OIT readiness check, or None when it cannot judge.
+
+    Uses generator.oit.readiness (assess/summary) when this build has it; a
+    site without ita_years, or a year without a catalog, shows no figure rather
+    than a guessed one.
+    """
+    try:
+        from .oit.readiness import assess, summary
+    except ImportError:
+        return None
+    years = list(getattr(site.settings, "ita_years", None) or [])
+    if not years:
+        return None
+    year = max(years)
+    try:
+        ready, total = summary(assess(site, year, pages))
+    except (ContentErrors, FileNotFoundError):
+        return None
+    return year, ready, total
+
+
+def _basic_info(content: Path) -> dict[str, str]:
+    """Name, kind and province straight from organization.yml, for orgs whose build failed."""
+    try:
+        data = yaml.safe_load((content / "organization.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: str(data.get(k) or "") for k in ("name", "kind", "province")}
+
+
+def unexpected(exc: BaseException) -> str:
+    text = message("org_unexpected", problem=f"{type(exc).__name__}: {exc}")
+    return f"{text['th']}\n{text['en']}"
+
+
+def build_one(content: Path, out: Path, build_root: Path) -> OrgResult:
+    """Build one organization into `out/<slug>/`; never raises, so the others go on."""
+    from .content import load_site
+    from .render import render_site
+    from .write import BuildFailed, build_site, write_docs
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    slug = content.name
+    start = time.perf_counter()
+    result = OrgResult(slug, ok=False, **_basic_info(content))
+    try:
+        site = load_site(content)
+        rendered = render_site(site)
+        config_path = write_docs(rendered, site, build_root / slug, out / slug)
+        try:
+            build_site(config_path, out / slug)
+        except BuildFailed as exc:
+            raise ContentErrors([error(config_path, None, "", "build_failed", problem=str(exc))]) from None
+        pages = {p.path for p in rendered.pages}
+        found = readiness(site, pages)
+    except ContentErrors as exc:
+        result.errors = exc.format(content.resolve())
+    except Exception as exc:  # one broken organization must not stop a thousand others
+        result.errors = unexpected(exc)
+    else:
+        org = site.organization
+        result.ok = True
+        result.pages = len(pages)
+        result.name, result.kind, result.province = str(org.name), str(org.kind or ""), str(org.province or "")
+        if found:
+            result.oit_year, result.oit_ready, result.oit_total = found
+    result.seconds = round(time.perf_counter() - start, 3)
+    return result
+
+
+def build_all(
+    orgs_dir: Path, out: Path, jobs: int | None = None, shard: tuple[int, int] = (1, 1), build_root: Path | None = None
+) -> list[OrgResult]:
+    """Build every organization of this shard into `out/<slug>/`, write the shard manifest and the portal."""
+    from .portal import write_portal
+
+    out.mkdir(parents=True, exist_ok=True)
+    build_root = build_root or out.parent / f".{out.name}.build"  # Markdown trees, kept for the next run
+    dirs = org_dirs(orgs_dir, shard)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(dirs) or 1))
+    if jobs == 1:
+        results = [build_one(d, out, build_root) for d in dirs]
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, max_tasks_per_child=TASKS_PER_WORKER) as pool:
+            futures: list[Future[OrgResult]] = [pool.submit(build_one, d, out, build_root) for d in dirs]
+            results = []
+            for d, future in zip(dirs, futures, strict=True):
+                try:
+                    results.append(future.result())
+                except Exception as exc:  # a worker that died (out of memory, killed): this org fails, not all
+                    results.append(OrgResult(d.name, ok=False, **_basic_info(d), errors=unexpected(exc)))
+    name = f"shard-{shard[0]}-of-{shard[1]}.json"
+    listed = [{k: v for k, v in asdict(r).items() if k != "seconds"} for r in results]
+    write_if_changed(out / MANIFESTS / name, json.dumps(listed, ensure_ascii=False, indent=1).encode("utf-8"))
+    times = {r.slug: r.seconds for r in results}  # for the benchmark and operators; not published
+    write_if_changed(build_root / f"times-{name}", json.dumps(times, indent=1).encode("utf-8"))
+    write_portal(out)
+    return results
+
+
+def load_manifests(out: Path) -> list[OrgResult]:
+    """Every organization listed by any shard manifest in `out`, by slug."""
+    by_slug: dict[str, OrgResult] = {}
+    for path in sorted((out / MANIFESTS).glob("*.json")):
+        for entry in json.loads(path.read_text(encoding="utf-8")):
+            by_slug[entry["slug"]] = OrgResult(**entry)
+    return [by_slug[s] for s in sorted(by_slug)]

@@ -1,0 +1,203 @@
+"""Many organizations: shards, one failure not stopping the others, the portal, kept mtimes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import types
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main
+from generator.multi import in_shard, org_dirs
+from generator.pipeline import build
+
+SMALL = Path(__file__).parent / "fixtures" / "small_org"
+EXAMPLE = Path(__file__).parent.parent / "content"
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hrefs += [v for k, v in attrs if k == "href" and v]
+
+
+def test_shards_are_stable_and_complete() -> None:
+    slugs = [f"org-{i:05d}" for i in range(500)]
+    for n in (1, 3, 8):
+        owners = [[i for i in range(1, n + 1) if in_shard(s, (i, n))] for s in slugs]
+        assert all(len(o) == 1 for o in owners)  # every org in exactly one shard
+        assert owners == [[i for i in range(1, n + 1) if in_shard(s, (i, n))] for s in slugs]
+    # adding organizations never moves existing ones to another shard
+    assert [in_shard(s, (2, 8)) for s in slugs[:10]] == [in_shard(s, (2, 8)) for s in slugs[:10]]
+
+
+def test_shard_selection_on_disk(tmp_path: Path) -> None:
+    for i in range(20):
+        (tmp_path / f"org-{i}").mkdir()
+    picked = [d.name for i in (1, 2, 3) for d in org_dirs(tmp_path, (i, 3))]
+    assert sorted(picked) == sorted(f"org-{i}" for i in range(20))
+
+
+def test_one_failure_is_reported_and_others_build(tmp_path: Path, capsys) -> None:
+    orgs = tmp_path / "orgs"
+    for slug in ("alpha", "broken", "gamma"):
+        shutil.copytree(SMALL, orgs / slug)
+    bad = orgs / "broken" / "site.yml"
+    bad.write_text(bad.read_text(encoding="utf-8") + "digits: roman\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["build-all", "--orgs", str(orgs), "--out", str(out), "--jobs", "2"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "broken" in err and "site.yml" in err
+    assert (out / "alpha" / "index.html").is_file() and (out / "gamma" / "index.html").is_file()
+    assert not (out / "broken").exists()
+    portal = (out / "index.html").read_text(encoding="utf-8")
+    assert "สร้างไม่สำเร็จ" in portal
+
+    parser = Links()
+    parser.feed(portal)
+    org_links = [h for h in parser.hrefs if h.endswith("/index.html")]
+    assert sorted(org_links) == ["alpha/index.html", "gamma/index.html"]
+    for href in org_links:
+        assert (out / href).is_file()
+    assert "บึงตะวัน" in portal  # organization names shown, failed one too (from its organization.yml)
+    assert "http" not in portal.split("<body>")[1].split("</body>")[0]  # no external requests
+    assert (out / "_portal" / "fonts" / "sarabun-thai-400-normal.woff2").is_file()
+
+
+def test_portal_merges_shard_manifests(tmp_path: Path) -> None:
+    orgs = tmp_path / "orgs"
+    for slug in ("a1", "b2", "c3", "d4"):
+        shutil.copytree(SMALL, orgs / slug)
+    out = tmp_path / "out"
+    for i in (1, 2):
+        assert main(["build-all", "--orgs", str(orgs), "--out", str(out), "--shard", f"{i}/2", "--jobs", "1"]) == 0
+    assert main(["portal", "--out", str(out)]) == 0
+    portal = (out / "index.html").read_text(encoding="utf-8")
+    for slug in ("a1", "b2", "c3", "d4"):
+        assert f'href="{slug}/index.html"' in portal
+
+
+def _mtimes(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()}
+
+
+def test_unchanged_rebuild_keeps_every_mtime(content_copy: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(content_copy, site)
+    before = _mtimes(site)
+    build(content_copy, site)
+    assert _mtimes(site) == before
+
+    page = content_copy / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nบรรทัดใหม่สำหรับทดสอบ\n", encoding="utf-8")
+    build(content_copy, site)
+    after = _mtimes(site)
+    changed = {p for p in after if after[p] != before.get(p)}
+    assert any(p.endswith("index.html") and "contact" in p for p in changed)
+    allowed = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
+    assert {p for p in changed if "contact" not in p} <= allowed
+
+
+def _orgs(tmp_path: Path, slugs: tuple[str, ...]) -> Path:
+    orgs = tmp_path / "orgs"
+    for slug in slugs:
+        shutil.copytree(SMALL, orgs / slug)
+    return orgs
+
+
+def _text(markup: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", markup).split())
+
+
+def test_failure_message_thai_first_with_name(tmp_path: Path, capsys) -> None:
+    orgs = _orgs(tmp_path, ("good", "bad"))
+    org = orgs / "bad" / "organization.yml"
+    org.write_text(org.read_text(encoding="utf-8").replace("name:", "name_typo:", 1), encoding="utf-8")
+    assert main(["build-all", "--orgs", str(orgs), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    thai = err.index("สร้างเว็บไซต์ไม่สำเร็จ")
+    english = err.index("failed to build")
+    assert thai < english
+    assert "โฟลเดอร์ bad" in err[: thai + 200]
+    assert "bad/organization.yml" in err  # the file to fix, relative to the organizations folder
+    assert (tmp_path / "out" / "good" / "index.html").is_file()
+
+
+def test_bad_shard_and_missing_folder_are_clear_errors(tmp_path: Path, capsys) -> None:
+    assert main(["build-all", "--orgs", str(tmp_path), "--out", str(tmp_path / "o"), "--shard", "3/2"]) == 2
+    assert "ค่า --shard" in capsys.readouterr().err
+    assert main(["build-all", "--orgs", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert err.index("ไม่พบโฟลเดอร์หน่วยงาน") < err.index("not found")
+
+
+def test_portal_shows_oit_readiness(tmp_path: Path, monkeypatch) -> None:
+    """The portal shows what generator.oit.readiness says for each organization's latest ITA year."""
+    orgs = _orgs(tmp_path, ("one",))
+    site_yml = orgs / "one" / "site.yml"
+    text = re.sub(r"(?m)^ita_years:.*\n?", "", site_yml.read_text(encoding="utf-8"))
+    site_yml.write_text(text.rstrip("\n") + "\nita_years: [2567, 2568]\n", encoding="utf-8")
+    seen = {}
+
+    def assess(site, year, pages=None):
+        seen.update(year=year, pages=pages)
+        return ["ready"] * 30 + ["missing"] * 3
+
+    fake = types.ModuleType("generator.oit.readiness")
+    fake.assess = assess
+    fake.summary = lambda statuses: (statuses.count("ready"), len(statuses))
+    monkeypatch.setitem(sys.modules, "generator.oit", types.ModuleType("generator.oit"))
+    monkeypatch.setitem(sys.modules, "generator.oit.readiness", fake)
+    out = tmp_path / "out"
+    assert main(["build-all", "--orgs", str(orgs), "--out", str(out), "--jobs", "1"]) == 0
+    assert seen["year"] == 2568 and "index.md" in seen["pages"]
+    text = _text((out / "index.html").read_text(encoding="utf-8"))
+    assert "พร้อม ๓๐ จาก ๓๓ ข้อ (ITA ปี ๒๕๖๘)" in text
+    assert main(["portal", "--out", str(out), "--digits", "arabic"]) == 0
+    assert "พร้อม 30 จาก 33 ข้อ (ITA ปี 2568)" in _text((out / "index.html").read_text(encoding="utf-8"))
+
+
+def test_portal_readiness_from_the_real_checker(tmp_path: Path) -> None:
+    """Once generator.oit is merged: the figure on the portal is the checker's own summary."""
+    readiness = pytest.importorskip("generator.oit.readiness")
+    from generator.content import load_site
+    from generator.render import render_site
+
+    orgs = tmp_path / "orgs"
+    shutil.copytree(EXAMPLE, orgs / "example")
+    out = tmp_path / "out"
+    assert main(["build-all", "--orgs", str(orgs), "--out", str(out), "--jobs", "1"]) == 0
+    site = load_site(orgs / "example")
+    pages = {p.path for p in render_site(site).pages}
+    year = max(site.settings.ita_years)
+    ready, total = readiness.summary(readiness.assess(site, year, pages))
+    digits = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+    shown = f"พร้อม {ready} จาก {total} ข้อ (ITA ปี {year})".translate(digits)
+    assert shown in _text((out / "index.html").read_text(encoding="utf-8"))
+
+
+def test_build_all_twice_keeps_mtimes_and_one_change_touches_one_org(tmp_path: Path) -> None:
+    orgs = _orgs(tmp_path, ("north", "south"))
+    out = tmp_path / "out"
+    args = ["build-all", "--orgs", str(orgs), "--out", str(out), "--jobs", "1"]
+    assert main(args) == 0
+    before = _mtimes(out)
+    assert main(args) == 0
+    assert _mtimes(out) == before  # nothing published changes: manifests and portal included
+
+    page = orgs / "south" / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nเปิดทำการวันเสาร์ด้วย\n", encoding="utf-8")
+    assert main(args) == 0
+    after = _mtimes(out)
+    changed = {p for p in after if after[p] != before.get(p)}
+    assert "south/pages/contact/index.html" in changed
+    assert all(p.startswith("south/") for p in changed)
+    assert "เปิดทำการวันเสาร์ด้วย" in (out / "south" / "pages" / "contact" / "index.html").read_text(encoding="utf-8")
