@@ -163,7 +163,7 @@ def test_contracts_page_table_chart_and_downloads(example_site: Path) -> None:
     downloaded = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert downloaded == rows
     data = json.loads((example_site / "2568" / "data" / "contracts.json").read_text(encoding="utf-8"))
-    assert len(data["rows"]) == len(rows) - 1 and data["oit"] == "o20"
+    assert len(data["rows"]) == len(rows) - 1 and (data["oit"], data["oit_ita_year"]) == ("o12", 2568)
     start = html.index('class="pr-chart"')
     start = html.rindex("<svg", 0, start)
     svg = html[start: html.index("</svg>", start) + 6]

@@ -14,6 +14,7 @@ import pytest
 
 from generator.__main__ import main
 from generator.content import load_site
+from generator.oit.bindings import dataset_code
 from generator.oit.catalog import CATALOG_DIR, catalog_years, load_catalog
 from generator.oit.readiness import CHECKS, assess, summary
 from tests.conftest import EXAMPLE, SEEDS, article_html, page_text, read_page
@@ -32,6 +33,13 @@ def statuses_of(content: Path, year: int = 2568) -> dict[str, object]:
     return {s.code: s for s in assess(load_site(content), year)}
 
 
+def with_2567_documents(content: Path) -> Path:
+    """The small organization's 2568 ITA documents copied as fiscal 2567: the integrity-measure
+    items (o39-o41) exist in the ITA 2566-2567 lists only."""
+    shutil.copytree(content / "years" / "2568", content / "years" / "2567", ignore=shutil.ignore_patterns("data"))
+    return content
+
+
 # --- catalogs ---------------------------------------------------------------
 
 
@@ -42,7 +50,8 @@ def test_every_catalog_loads_and_names_its_sources() -> None:
         catalog = load_catalog(year)
         assert catalog.sources, year
         items = catalog.items
-        assert len(items) >= 33
+        # ITA 2568 replaced the 41-item lists of 2566-2567 with 26 items.
+        assert len(items) >= 26
         assert len({i.code for i in items}) == len(items)
         for item in items:
             assert item.elements, item.code
@@ -110,47 +119,53 @@ def test_each_status_with_the_absent_elements_named(content_copy: Path) -> None:
         "items:\n"
         "  o1: {page: about/structure}\n"
         "  o2: {page: about/executives}\n"
-        "  o5: {markdown: pages/contact.md}\n"
-        "  o40: {page: \"{year}/measures\"}\n"
-        "  o22: {markdown: pages/contact.md, year: 2567}\n",
+        "  o3: {markdown: pages/contact.md}\n"
+        "  o14: {markdown: pages/contact.md, year: 2567}\n",
     )
     got = statuses_of(content_copy)
     assert got["o1"].status == "ready"
     assert got["o2"].status == "incomplete"
     assert any("รูปถ่าย" in p and "นางสาวอรุณี ริมบึง" in p and "นายมานพ ทองตะวัน" in p for p in got["o2"].problems)
     assert any("ช่องทางติดต่อ" in p and "นางสาวอรุณี ริมบึง" in p for p in got["o2"].problems)
-    assert got["o5"].status == "incomplete"
-    assert got["o5"].problems == ["ยังไม่มีหมายเลขโทรสาร (fax ใน organization.yml)"]
-    assert got["o40"].status == "ready"
-    assert got["o22"].status == "out_of_date"
-    assert "2567" in got["o22"].problems[0] and "2568" in got["o22"].problems[0]
-    assert got["o7"].status == "missing" and got["o7"].target is None
+    assert got["o3"].status == "incomplete"
+    assert got["o3"].problems == ["ยังไม่มีหมายเลขโทรสาร (fax ใน organization.yml)"]
+    assert got["o14"].status == "out_of_date"
+    assert "2567" in got["o14"].problems[0] and "2568" in got["o14"].problems[0]
+    assert got["o4"].status == "missing" and got["o4"].target is None
     statuses = assess(load_site(content_copy), 2568)
-    # o1 and o40, plus o20 and o28 answered by the fixture's contract list and complaint statistics.
-    assert {s.code for s in statuses if s.ready} == {"o1", "o40", "o20", "o28"}
-    assert summary(statuses) == (4, len(load_catalog(2568).items))
+    # o1, plus o12 and o19 answered by the fixture's contract list and complaint statistics
+    # (datasets written with the 2566-2567 codes o20 and o28, renumbered for ITA 2568).
+    assert {s.code for s in statuses if s.ready} == {"o1", "o12", "o19"}
+    assert summary(statuses) == (3, len(load_catalog(2568).items))
+
+
+def test_integrity_measures_are_checked_in_the_years_that_list_them(content_copy: Path) -> None:
+    write_bindings(with_2567_documents(content_copy), "items:\n  o40: {page: \"{year}/measures\"}\n")
+    assert statuses_of(content_copy, 2567)["o40"].status == "ready"
+    # ITA 2568 has no item for the integrity measures: the binding does not apply there.
+    assert "o40" not in statuses_of(content_copy)
 
 
 @pytest.mark.parametrize(
     "code, binding, status",
     [
         # current: data of the ITA year itself
-        ("o7", "{markdown: pages/contact.md, year: 2568}", "ready"),
-        ("o7", "{markdown: pages/contact.md, year: 2567}", "out_of_date"),
-        ("o7", "{markdown: pages/contact.md}", "incomplete"),
-        # previous: at least the year before
-        ("o12", "{markdown: pages/contact.md, year: 2567}", "ready"),
-        ("o12", "{markdown: pages/contact.md, year: 2568}", "ready"),
-        ("o12", "{markdown: pages/contact.md, year: 2566}", "out_of_date"),
-        # covering: the plan's period includes the ITA year
-        ("o4", "{markdown: pages/contact.md, covers: [2566, 2570]}", "ready"),
-        ("o4", "{markdown: pages/contact.md, covers: [2561, 2565]}", "out_of_date"),
+        ("o4", "{markdown: pages/contact.md, year: 2568}", "ready"),
+        ("o4", "{markdown: pages/contact.md, year: 2567}", "out_of_date"),
         ("o4", "{markdown: pages/contact.md}", "incomplete"),
+        # previous: at least the year before
+        ("o13", "{markdown: pages/contact.md, year: 2567}", "ready"),
+        ("o13", "{markdown: pages/contact.md, year: 2568}", "ready"),
+        ("o13", "{markdown: pages/contact.md, year: 2566}", "out_of_date"),
+        # covering: the plan's period includes the ITA year
+        ("o5", "{markdown: pages/contact.md, covers: [2566, 2570]}", "ready"),
+        ("o5", "{markdown: pages/contact.md, covers: [2561, 2565]}", "out_of_date"),
+        ("o5", "{markdown: pages/contact.md}", "incomplete"),
         # none: no year asked
-        ("o3", "{markdown: pages/contact.md}", "ready"),
+        ("o9", "{markdown: pages/contact.md}", "ready"),
         # a generated page of a fiscal year carries its year
-        ("o10", "{page: 2568/measures}", "ready"),
-        ("o10", "{page: 2568/ita-analysis, year: 2566}", "out_of_date"),
+        ("o6", "{page: 2568/measures}", "ready"),
+        ("o6", "{page: 2568/ita-analysis, year: 2566}", "out_of_date"),
     ],
 )
 def test_year_rules(content_copy: Path, code: str, binding: str, status: str) -> None:
@@ -160,8 +175,8 @@ def test_year_rules(content_copy: Path, code: str, binding: str, status: str) ->
 
 def test_measures_without_actions_are_incomplete(content_copy: Path) -> None:
     # The small organization's measures have no recorded actions yet.
-    write_bindings(content_copy, "items:\n  o41: {page: 2568/measures}\n")
-    got = statuses_of(content_copy)["o41"]
+    write_bindings(with_2567_documents(content_copy), "items:\n  o41: {page: 2567/measures}\n")
+    got = statuses_of(content_copy, 2567)["o41"]
     assert got.status == "incomplete"
     assert got.problems and "การดำเนินการ" in got.problems[0]
 
@@ -171,9 +186,9 @@ def test_binding_kinds_placeholders_and_year_overrides(content_copy: Path) -> No
         content_copy,
         "items:\n"
         "  o3: {markdown: pages/contact.md}\n"
-        "  o8: {url: \"https://qa.example.org/\"}\n"
+        "  o10: {url: \"https://eservice.example.org/\"}\n"
+        "  o6: {page: \"{year}/measures\"}\n"
         "  o40: {page: \"{year}/measures\"}\n"
-        "  o39: {page: \"{year}/ita-analysis\"}\n"
         "years:\n"
         "  2568:\n"
         "    o3: {page: about/profile}\n",
@@ -181,8 +196,8 @@ def test_binding_kinds_placeholders_and_year_overrides(content_copy: Path) -> No
     site = load_site(content_copy)
     got = {s.code: s for s in assess(site, 2568)}
     assert (got["o3"].target.kind, got["o3"].target.page) == ("page", "about/index.md")
-    assert (got["o8"].target.kind, got["o8"].target.url) == ("url", "https://qa.example.org/")
-    assert got["o40"].target.page == "2568/measures.md"
+    assert (got["o10"].target.kind, got["o10"].target.url) == ("url", "https://eservice.example.org/")
+    assert got["o6"].target.page == "2568/measures.md"
     # In a year without that data the shared binding leaves the item missing, it is not an error.
     other = {s.code: s for s in assess(site, 2567)}
     assert other["o40"].status == "missing"
@@ -240,7 +255,7 @@ def test_check_reports_in_thai_first_and_exit_codes(capsys) -> None:
     percent = round(100 * ready / total)
     assert f"พร้อม {ready} จาก {total} รายการ (ร้อยละ {percent})" in out
     assert "ผู้บริหารที่ยังไม่มีช่องทางติดต่อ (phone หรือ email): นางสาวรัชนีกร ทองสายธาร" in out
-    assert "o23 การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล: ยังไม่มี (missing)" in out
+    assert "o22 รายงานการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา: ยังไม่มี (missing)" in out
     assert main(["check", "--content", str(EXAMPLE), "--strict"]) == 1
     assert main(["check", "--content", str(EXAMPLE), "--year", "2565"]) == 0
     assert "OIT readiness ๒๕๖๕" in capsys.readouterr().out
@@ -353,18 +368,18 @@ def test_bound_pages_show_their_criteria_in_a_collapsible_box(example_site: Path
     text = page_text(box)
     assert "o2 ข้อมูลผู้บริหาร" in text and "รูปถ่ายของผู้บริหารแต่ละคน" in text
     assert "ไม่ครบ" in text
-    laws = page_text(article_html(read_page(example_site, "pages/laws/")))
-    assert "o6 กฎหมายที่เกี่ยวข้อง" in laws
-    measures = page_text(article_html(read_page(example_site, "2568/measures/")))
-    assert "o40 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน" in measures
+    manual = page_text(article_html(read_page(example_site, "pages/work-manual/")))
+    assert "o8 คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่" in manual
+    contact = page_text(article_html(read_page(example_site, "about/")))
+    assert "o3 ข้อมูลการติดต่อ" in contact and "ช่องทางสอบถามที่ตอบกลับได้สองทาง" in contact
     # url items carry their box on the ITA page itself
     ita = article_html(read_page(example_site, "ita/2568/"))
-    assert re.search(r"<details[^>]*>\s*<summary>ITA ๒๕๖๘ · o8 Q&amp;A", ita)
+    assert re.search(r"<details[^>]*>\s*<summary>ITA ๒๕๖๘ · o10 E-Service", ita)
 
 
 def test_small_site_ita_page_uses_arabic_digits(small_site: Path) -> None:
     text = page_text(read_page(small_site, "ita/2568/"))
-    assert "ITA 2568" in text and "หน้าแรก › ITA 2568 › ข้อมูลพื้นฐาน › o1 โครงสร้าง" in text
+    assert "ITA 2568" in text and "หน้าแรก › ITA 2568 › ข้อมูลพื้นฐาน › o1 โครงสร้างและอำนาจหน้าที่" in text
     assert "https://buengtawan.example/about/structure/" in text
 
 
@@ -383,24 +398,26 @@ def test_a_note_shows_in_the_criteria_box(content_copy: Path, tmp_path: Path) ->
 
 def test_unbound_items_link_to_the_open_dataset_of_the_year() -> None:
     got = {s.code: s for s in assess(load_site(EXAMPLE), 2568)}
-    # Not in oit.yml: the dataset pages answer them.
-    assert got["o20"].target.page == "2568/data/procurement-monthly.md" and got["o20"].ready
-    assert got["o18"].target.page == "2568/data/procurement-plan.md"
-    assert got["o16"].target.page == "2568/data/satisfaction.md" and got["o16"].target.year == 2568
+    # Not in oit.yml: the dataset pages answer them (datasets name their 2566-2567 code;
+    # ITA 2568 renumbered the items, e.g. the procurement plan's o18 is now part of o12).
+    assert got["o12"].target.page == "2568/data/procurement-plan.md" and got["o12"].ready
+    assert got["o13"].target.page == "2568/data/procurement-report.md"
+    assert got["o11"].target.page == "2568/data/services.md" and got["o11"].target.year == 2568
     # Bound in oit.yml: the binding wins over the complaints dataset.
-    assert got["o28"].target.page == "pages/complaint-statistics.md"
+    assert got["o19"].target.page == "pages/complaint-statistics.md"
+    # The 2567 list keeps the datasets' own codes; an item dropped in 2568 has no code there.
+    assert (dataset_code("o20", 2567), dataset_code("o20", 2568), dataset_code("o20", 2569)) == ("o20", "o12", "o12")
+    assert dataset_code("o16", 2568) is None
 
 
 def test_dataset_of_the_year_before_answers_and_is_judged_by_the_year_rule(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(EXAMPLE, content)
     (content / "years" / "2567" / "data").mkdir()
-    (content / "years" / "2568" / "data" / "procurement_plan.csv").rename(
-        content / "years" / "2567" / "data" / "procurement_plan.csv"
-    )
+    (content / "years" / "2568" / "data" / "services.csv").rename(content / "years" / "2567" / "data" / "services.csv")
     got = {s.code: s for s in assess(load_site(content), 2568)}
-    assert got["o18"].target.page == "2567/data/procurement-plan.md"
-    assert got["o18"].status == "out_of_date"
+    assert got["o11"].target.page == "2567/data/services.md"
+    assert got["o11"].status == "out_of_date"
 
 
 def test_datasets_do_not_answer_the_2565_list_whose_codes_differ() -> None:
@@ -410,6 +427,27 @@ def test_datasets_do_not_answer_the_2565_list_whose_codes_differ() -> None:
 
 def test_ita_index_links_to_the_dataset_page(example_site: Path) -> None:
     html = (example_site / "ita" / "2568" / "index.html").read_text(encoding="utf-8")
-    assert "https://saitharnkham.example/2568/data/procurement-monthly/" in html
-    page = (example_site / "2568" / "data" / "procurement-monthly" / "index.html").read_text(encoding="utf-8")
-    assert "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน" in page  # the criteria box of o20
+    assert "https://saitharnkham.example/2568/data/procurement-plan/" in html
+    page = (example_site / "2568" / "data" / "procurement-plan" / "index.html").read_text(encoding="utf-8")
+    assert "ความก้าวหน้าการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ" in page  # the criteria box of o12
+
+
+def test_ita_page_shows_the_public_note_not_the_research_record(example_site: Path) -> None:
+    text = page_text(read_page(example_site, "ita/2568/"))
+    catalog = load_catalog(2568)
+    assert catalog.note and catalog.research
+    assert " ".join(catalog.note.split()) in text
+    assert "คู่มือการประเมิน ITA 2568" in catalog.research  # the maintainers' search log ...
+    assert "คู่มือการประเมิน ITA 2568" not in text  # ... stays in the catalog file
+
+
+def test_dataset_pages_show_the_code_of_the_ita_year_they_count_for(example_site: Path) -> None:
+    # The contract list is written with the 2566-2567 code o20; ITA 2568 lists it under o12.
+    thai = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+    page = page_text(read_page(example_site, "2568/data/contracts/"))
+    assert "ตอบข้อ OIT O12 (ITA ปี 2568)".translate(thai) in page
+    catalog = page_text(read_page(example_site, "data/"))
+    assert "O20" not in catalog.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    entries = {e["id"]: e for e in json.loads((example_site / "data.json").read_text(encoding="utf-8"))["datasets"]}
+    assert (entries["2568-contracts"]["oit"], entries["2568-contracts"]["oit_ita_year"]) == ("o12", 2568)
+    assert entries["2568-spending_report_6m"]["oit"] is None  # ITA 2568 has no item for it

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..errors import ContentError, ContentErrors, error
 from ..fields import Url
 from ..richtext import Strict
 from ..yamlio import YamlError, read_yaml
-from .catalog import Catalog
+from .catalog import CATALOG_DIR, Catalog
 
 FILE = "oit.yml"
 # Stable names for generated pages whose file name is not their key.
@@ -168,8 +171,35 @@ def resolve(loaded: LoadedBindings | None, catalog: Catalog, pages: set[str]) ->
     return {code: targets[code] for code in codes if code in targets}
 
 
-# The dataset codes in catalog/datasets.yml follow the 41-item lists used since ITA 2566.
+# The dataset codes in catalog/datasets.yml follow the 41-item lists of ITA 2566-2567;
+# catalog/oit/renumbered.yml maps them onto the codes of later lists.
 DATASET_CODES_FROM = 2566
+
+
+@cache
+def renumbered() -> dict[int, dict[str, str]]:
+    """{first ITA year of a new numbering: {code of 2566-2567: code from that year}}."""
+    with open(CATALOG_DIR / "renumbered.yml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    return {int(year): {str(k): str(v) for k, v in codes.items()} for year, codes in data.items()}
+
+
+def dataset_code(code: str | None, ita_year: int) -> str | None:
+    """The code a dataset's item (written in the ITA 2566-2567 numbering) has in ITA year `ita_year`;
+    None when that year's list has no such item."""
+    if code is None:
+        return None
+    changes = [year for year in renumbered() if year <= ita_year]
+    if not changes:
+        return code
+    return renumbered()[max(changes)].get(code)
+
+
+def dataset_code_periods(code: str) -> list[tuple[int, int | None, str | None]]:
+    """(first ITA year, last ITA year or None when open, code) for each numbering of the lists."""
+    starts = [DATASET_CODES_FROM, *sorted(y for y in renumbered() if y > DATASET_CODES_FROM)]
+    ends: list[int | None] = [*(y - 1 for y in starts[1:]), None]
+    return [(start, end, dataset_code(code, start)) for start, end in zip(starts, ends, strict=True)]
 
 
 def dataset_targets(site: Any, catalog: Catalog, pages: set[str], bound: set[str]) -> dict[str, Target]:
@@ -184,7 +214,7 @@ def dataset_targets(site: Any, catalog: Catalog, pages: set[str], bound: set[str
     for fiscal in (catalog.year, catalog.year - 1):
         year = getattr(site, "years", {}).get(fiscal)
         for ds in (year.datasets.values() if year else ()):
-            code, page = ds.spec.get("oit"), page_path(ds)
+            code, page = dataset_code(ds.spec.get("oit"), catalog.year), page_path(ds)
             if code in codes and code not in found and page in pages:
                 found[code] = Target(code, "page", page.removesuffix(".md"), page, None, ds.year, None, None, None)
     return found

@@ -61,7 +61,8 @@ class Catalog(Strict):
     year: int
     title: str
     sources: list[Source]
-    note: str | None = None
+    note: str | None = None  # shown on the ITA page
+    research: str | None = None  # for maintainers: what was checked and searched; not published
     indicators: list[Indicator]
 
     @model_validator(mode="after")

@@ -10,6 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ...oit.bindings import dataset_code
 from . import Dataset, catalog
 from .charts import chart_for
 from .complaints import none_received
@@ -60,6 +61,16 @@ def page_path(ds: Dataset) -> str:
     return f"{ds.year}/data/{ds.name.replace('_', '-')}.md"
 
 
+def oit_item(site: Any, ds: Dataset) -> tuple[int, str] | None:
+    """(ITA year, code) of the OIT item this dataset answers: the ITA year of its fiscal
+    year, or the next one when only that is assessed (data of the year before counts);
+    the code in that year's list, since ITA 2568 renumbered the items. None: no such item."""
+    assessed = set(getattr(site.settings, "ita_years", None) or ())
+    ita = ds.year + 1 if ds.year not in assessed and ds.year + 1 in assessed else ds.year
+    code = dataset_code(ds.spec.get("oit"), ita)
+    return (ita, code) if code else None
+
+
 def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
     thai = ctx.thai
     columns = ds.table.columns
@@ -67,10 +78,12 @@ def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
     shown = [[cell_display(r[c.key], c.type, thai) for c in columns] for r in ds.table.rows]
     stem = page_path(ds)[: -len(".md")]
     records = [{c.key: json_value(r[c.key]) for c in columns} for r in ds.table.rows]
+    item = oit_item(ctx.site, ds)
     meta = {
         "title": ds.spec["title"],
         "fiscal_year": ds.year,
-        "oit": ds.spec["oit"],
+        "oit": item[1] if item else None,
+        "oit_ita_year": item[0] if item else None,
         "columns": [{"key": c.key, "th": c.th, "type": c.type} for c in columns],
         "rows": records,
     }
@@ -89,6 +102,7 @@ def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
         page_path(ds),
         title,
         ds=ds,
+        oit=item,
         columns=columns,
         rows=[list(zip(columns, cells, [sort_key(r[c.key]) for c in columns], strict=True))
               for r, cells in zip(ds.table.rows, shown, strict=True)],
@@ -108,12 +122,14 @@ def catalog_entries(site: Any, datasets: list[Dataset]) -> list[dict[str, Any]]:
     out = []
     for ds in datasets:
         stem = page_path(ds)[: -len(".md")]
+        item = oit_item(site, ds)
         out.append({
             "id": f"{ds.year}-{ds.name}",
             "title": ds.spec["title"],
             "family": ds.spec["family"],
             "fiscal_year": ds.year,
-            "oit": ds.spec["oit"],
+            "oit": item[1] if item else None,
+            "oit_ita_year": item[0] if item else None,
             "formats": ["text/html", "text/csv", "application/json"],
             "last_update": ds.updated.isoformat(),
             "rows": len(ds.table.rows),
@@ -126,7 +142,7 @@ def catalog_entries(site: Any, datasets: list[Dataset]) -> list[dict[str, Any]]:
 def render_catalog(ctx: Any, datasets: list[Dataset]) -> tuple[Any, bytes]:
     entries = catalog_entries(ctx.site, datasets)
     page = ctx.page("data_catalog.md.j2", "data/index.md", ctx.label("datasets", "catalog"),
-                    datasets=list(zip(datasets, [page_path(d) for d in datasets], strict=True)))
+                    datasets=[(d, page_path(d), oit_item(ctx.site, d)) for d in datasets])
     body = {"publisher": ctx.site.organization.name if hasattr(ctx.site.organization, "name") else "",
             "datasets": entries, "known_datasets": sorted(catalog())}
     return page, json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8")
