@@ -1,6 +1,6 @@
 """Benchmark: import each shared seed into a fresh folder and print the time it takes.
 
-Usage: .venv/bin/python scripts/bench_import.py [SEED_DIR]   (default ../shared/seeds)
+Usage: .venv/bin/python tools/bench_import.py [SEED_DIR]   (default ../shared/seeds)
 """
 
 from __future__ import annotations
