@@ -46,13 +46,14 @@ def _dates(value: Any, seen: set[int]) -> Iterator[dt.date]:
 
 def content_date(site: Any) -> dt.date:
     """The newest date written anywhere in the content (or the newest fiscal year's first day)."""
-    parts = [site.settings, site.organization, site.years, site.pages]
-    newest = max(_dates(parts, set()), default=None)
-    if newest is not None:
-        return newest
-    if site.years:
-        return fiscal_year_range(max(site.years))[0]
-    return FALLBACK_DATE
+    memo = getattr(site, "__dict__", {})
+    if "_content_date" not in memo:  # a build asks twice (undated datasets, the epoch); the walk is long
+        parts = [site.settings, site.organization, site.years, site.pages]
+        newest = max(_dates(parts, set()), default=None)
+        if newest is None:
+            newest = fiscal_year_range(max(site.years))[0] if site.years else FALLBACK_DATE
+        memo["_content_date"] = newest
+    return memo["_content_date"]
 
 
 def content_epoch(site: Any) -> int:

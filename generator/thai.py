@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pythainlp.util import (
@@ -44,6 +45,11 @@ def parse_date(value: object) -> dt.date:
         return to_ce_date(value)
     if not isinstance(value, str):
         raise ValueError(f"not a date: {value!r}")
+    return _parse_date_text(value)
+
+
+@lru_cache(maxsize=4096)  # pure; the dates of a contract list repeat
+def _parse_date_text(value: str) -> dt.date:
     text = thai_digit_to_arabic_digit(value).strip()
     iso = _ISO.match(text)
     if iso:
@@ -87,8 +93,7 @@ class ThaiStyle:
 
     def date(self, value: dt.date, style: str | None = None) -> str:
         """'7 เมษายน 2566', '7 เม.ย. 2566' or (official) '7 เมษายน พ.ศ. 2566', in the site's digits."""
-        fmt = _DATE_FORMATS[style or self.date_style]
-        return thai_strftime(dt.datetime(value.year, value.month, value.day), fmt, thaidigit=self.digits == "thai")
+        return _thai_date(value.year, value.month, value.day, _DATE_FORMATS[style or self.date_style], self.digits)
 
     def year(self, be_year: int) -> str:
         return self.digits_of(str(be_year))
@@ -113,6 +118,11 @@ class ThaiStyle:
             return thai_strftime(left, fmt, thaidigit=thai)
         first = thai_strftime(left, month_only if start.year == end.year else fmt, thaidigit=thai)
         return f"{first} – {thai_strftime(right, fmt, thaidigit=thai)}"
+
+
+@lru_cache(maxsize=4096)  # pure; pages and tables repeat their dates
+def _thai_date(year: int, month: int, day: int, fmt: str, digits: Digits) -> str:
+    return thai_strftime(dt.datetime(year, month, day), fmt, thaidigit=digits == "thai")
 
 
 def _amount(value: float | int | str) -> float:

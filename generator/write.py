@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .catalog import read_program_yaml
 from .render import Rendered
 from .reproducible import source_date_epoch
 from .richtext import theme_label
@@ -61,8 +62,7 @@ def mkdocs_config(
     rendered: Rendered, site: Any, build_dir: Path, site_dir: Path, base: Path = REPO / "mkdocs.yml"
 ) -> dict[str, Any]:
     """The project's mkdocs.yml with this organization's name, address, nav and absolute paths."""
-    with open(base, encoding="utf-8") as handle:
-        config: dict[str, Any] = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    config: dict[str, Any] = read_program_yaml(base)
     theme = dict(config.get("theme") or {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((base.parent / theme["custom_dir"]).resolve())

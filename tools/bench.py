@@ -59,6 +59,8 @@ def child_one(content: str, site_dir: str, build_dir: str) -> None:
     """Inside a fresh process: time the generator's imports, its own work and MkDocs separately."""
     sys.path.insert(0, str(REPO))  # run as a script from tools/
     t0 = time.perf_counter()
+    import openpyxl  # noqa: F401  a library of the generator, imported when content has an .xlsx file
+
     from generator.content import load_site
     from generator.render import render_site
     from generator.write import build_site, write_docs

@@ -6,15 +6,12 @@ import re
 from functools import cache
 from typing import Any
 
-import yaml
-
-from ..catalog import HERE
+from ..catalog import HERE, read_program_yaml
 
 
 @cache
 def words() -> dict[str, Any]:
-    with open(HERE / "import_words.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_program_yaml(HERE / "import_words.yml")
 
 
 def roles(name: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import markdown
@@ -93,16 +94,22 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1), text[match.end() :], text[: match.end()].count("\n") + 1
 
 
+@cache
+def _markdown() -> markdown.Markdown:
+    """One converter per process (building one compiles its patterns); reset before each use."""
+    # Extension objects, not names: names make Markdown scan every installed package's entry points (~35 ms).
+    md = markdown.Markdown(extensions=[TableExtension(), TocExtension(), SaneListExtension()])
+    md.preprocessors.deregister("html_block")  # raw HTML is escaped, never passed through
+    md.inlinePatterns.deregister("html")
+    return md
+
+
 def body_html(body: str) -> str:
     """Staff Markdown to safe HTML: raw HTML is escaped, headings start at level 2.
 
     The page title is the only h1, so `# x` becomes h2; `## x`, which staff write
     under a title, stays h2 too, so no level is skipped for screen readers."""
-    # Extension objects, not names: names make Markdown scan every installed package's entry points (~35 ms).
-    md = markdown.Markdown(extensions=[TableExtension(), TocExtension(), SaneListExtension()])
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    rendered = re.sub(r"<(/?)h1\b", r"<\1h2", md.convert(body))
+    rendered = re.sub(r"<(/?)h1\b", r"<\1h2", _markdown().reset().convert(body))
     return nh3.clean(
         rendered,
         tags=ALLOWED,

@@ -17,8 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..catalog import read_program_yaml
 from ..errors import ContentError, ContentErrors, error
 from ..fields import Url
 from ..richtext import Strict
@@ -179,8 +178,7 @@ DATASET_CODES_FROM = 2566
 @cache
 def renumbered() -> dict[int, dict[str, str]]:
     """{first ITA year of a new numbering: {code of 2566-2567: code from that year}}."""
-    with open(CATALOG_DIR / "renumbered.yml", encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+    data = read_program_yaml(CATALOG_DIR / "renumbered.yml") or {}
     return {int(year): {str(k): str(v) for k, v in codes.items()} for year, codes in data.items()}
 
 

@@ -9,9 +9,9 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import model_validator
 
+from ..catalog import read_program_yaml
 from ..fields import Url
 from ..richtext import Strict
 
@@ -98,9 +98,7 @@ def catalog_years() -> list[int]:
 def load_catalog(year: int) -> Catalog:
     """The catalog of ITA year `year` (BE). Raises FileNotFoundError if there is none."""
     path = CATALOG_DIR / f"{year}.yml"
-    with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    catalog = Catalog.model_validate(data)
+    catalog = Catalog.model_validate(read_program_yaml(path))
     if catalog.year != year:
         raise ValueError(f"{path}: year {catalog.year} does not match the file name")
     return catalog

@@ -9,9 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ...catalog import HERE
+from ...catalog import HERE, read_program_yaml
 from ...errors import ContentError, error
 from ...yamlio import YamlError, read_yaml
 from .checks import Note, check_table, check_year
@@ -22,8 +20,7 @@ SUFFIXES = (".csv", ".xlsx", ".yml", ".yaml")
 
 @cache
 def catalog() -> dict[str, dict[str, Any]]:
-    with open(HERE / "datasets.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_program_yaml(HERE / "datasets.yml")
 
 
 def columns_of(name: str) -> list[Column]:

@@ -78,9 +78,9 @@ def parse_number(text: str) -> Decimal:
         raise ValueError(text) from None
 
 
-def parse_cell(column: Column, value: Any) -> Any:
-    """The typed value of one cell; raises ValueError with the message key."""
-    text = cell_text(value)
+def parse_cell(column: Column, value: Any, text: str | None = None) -> Any:
+    """The typed value of one cell (`text`: its cell_text, when already known); raises ValueError."""
+    text = cell_text(value) if text is None else text
     if column.type in ("money", "int"):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             number = Decimal(str(value))
@@ -127,27 +127,24 @@ def read_table(
                                 th=column.th, key=column.key))
     if errors:
         return table, errors
+    keys = [c.key for c in columns]
+    cells = [(i, c, f"{c.th} / {c.key}") for i, c in enumerate(mapping) if c is not None]
     for offset, raw in enumerate(rows[1:], start=1):
         number = first_row + offset
-        record: dict[str, Any] = {c.key: None for c in columns}
-        for column, value in zip(mapping, raw, strict=False):
-            if column is None:
-                continue
-            where = f"{column.th} / {column.key}"
-            params = {"row": number, "th": column.th, "key": column.key, "value": cell_text(value)}
-            if not cell_text(value):
-                if column.required:
-                    errors.append(error(path, number, where, "dataset_required_cell", **params))
+        record: dict[str, Any] = dict.fromkeys(keys)
+        for i, column, where in cells:
+            value = raw[i] if i < len(raw) else None
+            text = cell_text(value)
+            if not text:
+                if column.required:  # an empty cell, or a row shorter than the header
+                    errors.append(error(path, number, where, "dataset_required_cell",
+                                        row=number, th=column.th, key=column.key, value=""))
                 continue
             try:
-                record[column.key] = parse_cell(column, value)
+                record[column.key] = parse_cell(column, value, text)
             except ValueError:
                 key = {"date": "dataset_bad_date", "url": "dataset_bad_url"}.get(column.type, "dataset_bad_number")
-                errors.append(error(path, number, where, key, **params))
-        for column in columns:
-            if column.required and column.key not in {c.key for c in mapping[: len(raw)] if c}:
-                errors.append(error(path, number, f"{column.th} / {column.key}", "dataset_required_cell",
-                                    row=number, th=column.th, key=column.key, value=""))
+                errors.append(error(path, number, where, key, row=number, th=column.th, key=column.key, value=text))
         table.rows.append(record)
         table.row_numbers.append(number)
     return table, errors
