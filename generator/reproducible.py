@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import os
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
@@ -23,25 +24,35 @@ from .thai import fiscal_year_range
 FALLBACK_DATE = dt.date(2000, 1, 1)
 
 
-def _dates(value: Any, seen: set[int]) -> Iterator[dt.date]:
-    if isinstance(value, dt.date):
-        yield value.date() if isinstance(value, dt.datetime) else value
-        return
-    if isinstance(value, (str, bytes, int, float)) or value is None or id(value) in seen:
-        return
-    seen.add(id(value))
-    if isinstance(value, BaseModel):
-        children: Any = [getattr(value, name) for name in type(value).model_fields]
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        children = [getattr(value, f.name) for f in dataclasses.fields(value)]
-    elif isinstance(value, dict):
-        children = value.values()
-    elif isinstance(value, (list, tuple)):
-        children = value
-    else:
-        return
-    for child in children:
-        yield from _dates(child, seen)
+_LEAVES = (str, bytes, int, float, Decimal, type(None))
+
+
+def _newest_date(root: Any) -> dt.date | None:
+    """The newest date anywhere under `root` (models, dataclasses, dicts, lists).
+
+    A loop over a stack rather than recursion: dataset tables hold thousands of cells."""
+    newest: dt.date | None = None
+    stack, seen = [root], set()
+    while stack:
+        value = stack.pop()
+        if isinstance(value, _LEAVES):
+            continue
+        if isinstance(value, dt.date):
+            day = value.date() if isinstance(value, dt.datetime) else value
+            newest = day if newest is None or day > newest else newest
+            continue
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+        elif isinstance(value, BaseModel):
+            stack.extend(getattr(value, name) for name in type(value).model_fields)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            stack.extend(getattr(value, f.name) for f in dataclasses.fields(value))
+    return newest
 
 
 def content_date(site: Any) -> dt.date:
@@ -49,7 +60,7 @@ def content_date(site: Any) -> dt.date:
     memo = getattr(site, "__dict__", {})
     if "_content_date" not in memo:  # a build asks twice (undated datasets, the epoch); the walk is long
         parts = [site.settings, site.organization, site.years, site.pages]
-        newest = max(_dates(parts, set()), default=None)
+        newest = _newest_date(parts)
         if newest is None:
             newest = fiscal_year_range(max(site.years))[0] if site.years else FALLBACK_DATE
         memo["_content_date"] = newest

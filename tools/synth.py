@@ -1,7 +1,9 @@
 """Make N varied fictional organizations from the example content: python tools/synth.py N OUT.
 
-Deterministic (seeded by N's index), valid content: each organization is the
-example with its own name, kind, province, digits setting and extra pages.
+Deterministic (seeded by each organization's index), valid content: each
+organization is the example with its own name, kind, province and digits
+setting, more or fewer free pages, some open datasets left out and a contract
+list of its own length, so sites differ in size as real ones do.
 """
 
 from __future__ import annotations
@@ -41,6 +43,16 @@ def make_org(index: int, out: Path, source: Path = REPO / "content") -> Path:
     for extra in range(rng.randint(0, 4)):
         page = rng.choice(pages)
         shutil.copyfile(page, target / "pages" / f"{page.stem}-{extra + 2}.md")
+    # vary the data: small offices publish fewer datasets and sign fewer contracts
+    data = target / "years" / "2568" / "data"
+    optional = ["satisfaction.csv", "hr_report.csv", "spending_report_6m.csv", "procurement_announcements.csv",
+                "services.csv", "complaints.xlsx"]
+    for name in rng.sample(optional, rng.randint(0, 4)):
+        (data / name).unlink()
+    contracts = data / "contracts.csv"
+    lines = contracts.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    keep = max(10, int(len(lines) * rng.uniform(0.2, 1.0)))
+    contracts.write_text("\ufeff" + "".join(lines[:keep]), encoding="utf-8")
     return target
 
 
