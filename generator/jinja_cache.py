@@ -6,13 +6,22 @@ Environment because its filters follow the site's settings. The bytecode is the
 same for all of them, so it is kept in memory for this process and on disk
 (Jinja's per-user cache folder in the temp directory, keyed by a checksum of the
 template source, so an edited template is recompiled) for the next command.
+
+Jinja folds a filter applied to a constant into the compiled code
+(`{{ '85 คะแนน'|digits }}` becomes the literal with the site's digits), so the
+bytecode is only the same for sites with the same style: the environment's
+`FOLD_KEY` global (the Thai style) is part of every cache key.
 """
 
 from __future__ import annotations
 
 import contextlib
 
+from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache, FileSystemBytecodeCache
+
+# Name of the Environment global whose value decides what constant filters fold to.
+FOLD_KEY = "fold_key"
 
 
 class SharedBytecodeCache(BytecodeCache):
@@ -24,6 +33,12 @@ class SharedBytecodeCache(BytecodeCache):
             self.disk: FileSystemBytecodeCache | None = FileSystemBytecodeCache()
         except (OSError, RuntimeError):  # no usable temp folder: keep the memory layer only
             self.disk = None
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        fold = str(environment.globals.get(FOLD_KEY, ""))
+        bucket = Bucket(environment, self.get_cache_key(f"{name}|{fold}", filename), self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
         found = self.memory.get(bucket.key)

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .catalog import labels
 from .content import Site
-from .jinja_cache import TEMPLATE_CACHE
+from .jinja_cache import FOLD_KEY, TEMPLATE_CACHE
 from .richtext import RichRenderer, inline_html, md_text, theme_label
 from .thai import fiscal_year_range, six_month_range
 
@@ -111,6 +111,7 @@ class RenderContext:
             fy_start=lambda y: fiscal_year_range(y)[0],
             fy_end=lambda y: fiscal_year_range(y)[1],
             six_month_range=six_month_range,
+            **{FOLD_KEY: repr(self.thai)},  # settings-dependent filters fold into the bytecode
         )
         self.env = env
 

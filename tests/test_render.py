@@ -37,3 +37,25 @@ def test_reference_label_typed_by_staff_is_not_doubled(content_copy) -> None:
 
     page = _rendered(content_copy, edit)["2568/measures.md"]
     assert "ข้อ o12" in page and "ข้อ ข้อ" not in page
+
+
+
+def test_constant_text_follows_each_sites_digits_in_one_process() -> None:
+    """Jinja folds `'(ต่ำกว่า 85 คะแนน)'|digits` into the compiled template; the template cache
+    shared by the sites of one process (build-all, tests) must not hand a Thai-digit
+    compilation to an Arabic-digit site."""
+    from generator.content import load_site
+    from generator.render import render_site
+
+    from tests.conftest import EXAMPLE
+
+    site = load_site(EXAMPLE)
+    seen: dict[str, list[str]] = {}
+    for digits in ("thai", "arabic", "thai"):
+        site.settings = site.settings.model_copy(update={"digits": digits})
+        pages = [p.content for p in render_site(site).pages if p.path.endswith("ita-analysis.md")]
+        assert pages, "the example has an ITA analysis page"
+        seen.setdefault(digits, []).extend(
+            "85" if " 85 คะแนน)" in text else "๘๕" if " ๘๕ คะแนน)" in text else "?" for text in pages
+        )
+    assert set(seen["thai"]) == {"๘๕"} and set(seen["arabic"]) == {"85"}
