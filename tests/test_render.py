@@ -46,7 +46,6 @@ def test_constant_text_follows_each_sites_digits_in_one_process() -> None:
     compilation to an Arabic-digit site."""
     from generator.content import load_site
     from generator.render import render_site
-
     from tests.conftest import EXAMPLE
 
     site = load_site(EXAMPLE)
