@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -26,8 +28,10 @@ from .errors import ContentErrors, error
 from .write import write_if_changed
 
 MANIFESTS = "_manifests"
-# A worker is replaced after this many organizations: MkDocs and its plugins keep
-# caches between builds, and a long-lived worker would grow with every site.
+# Workers are replaced after about this many organizations each: MkDocs and its
+# plugins keep caches between builds, and a long-lived worker would grow with
+# every site. Done with one fresh pool per batch because ProcessPoolExecutor's
+# own max_tasks_per_child deadlocks on Python 3.11 (CPython gh-115634).
 TASKS_PER_WORKER = 25
 
 
@@ -107,9 +111,13 @@ def _basic_info(content: Path) -> dict[str, str]:
     return {k: str(data.get(k) or "") for k in ("name", "kind", "province")}
 
 
-def unexpected(exc: BaseException) -> str:
-    text = message("org_unexpected", problem=f"{type(exc).__name__}: {exc}")
+def message_pair(key: str, **params: Any) -> str:
+    text = message(key, **params)
     return f"{text['th']}\n{text['en']}"
+
+
+def unexpected(exc: BaseException) -> str:
+    return message_pair("org_unexpected", problem=f"{type(exc).__name__}: {exc}")
 
 
 def build_one(content: Path, out: Path, build_root: Path) -> OrgResult:
@@ -160,14 +168,7 @@ def build_all(
     if jobs == 1:
         results = [build_one(d, out, build_root) for d in dirs]
     else:
-        with ProcessPoolExecutor(max_workers=jobs, max_tasks_per_child=TASKS_PER_WORKER) as pool:
-            futures: list[Future[OrgResult]] = [pool.submit(build_one, d, out, build_root) for d in dirs]
-            results = []
-            for d, future in zip(dirs, futures, strict=True):
-                try:
-                    results.append(future.result())
-                except Exception as exc:  # a worker that died (out of memory, killed): this org fails, not all
-                    results.append(OrgResult(d.name, ok=False, **_basic_info(d), errors=unexpected(exc)))
+        results = _build_parallel(dirs, out, build_root, jobs)
     name = f"shard-{shard[0]}-of-{shard[1]}.json"
     listed = [{k: v for k, v in asdict(r).items() if k != "seconds"} for r in results]
     write_if_changed(out / MANIFESTS / name, json.dumps(listed, ensure_ascii=False, indent=1).encode("utf-8"))
@@ -175,6 +176,45 @@ def build_all(
     write_if_changed(build_root / f"times-{name}", json.dumps(times, indent=1).encode("utf-8"))
     write_portal(out)
     return results
+
+
+def _build_parallel(dirs: list[Path], out: Path, build_root: Path, jobs: int) -> list[OrgResult]:
+    """Build in batches of fresh worker processes. A worker that dies (out of memory,
+    killed, crashed in a C library) breaks its pool and every organization still in
+    it; those are built again one by one in their own process, so only the
+    organization that kills its worker is reported failed."""
+    # Imported once here so that every forked worker of every batch starts with them.
+    import mkdocs.commands.build
+    import mkdocs.config  # noqa: F401
+
+    from . import content, render, write  # noqa: F401
+
+    done: dict[str, OrgResult] = {}
+    retry: list[Path] = []
+    step = jobs * TASKS_PER_WORKER
+    for start in range(0, len(dirs), step):
+        retry += _run_pool(dirs[start : start + step], out, build_root, jobs, done)
+    for d in retry:
+        for lost in _run_pool([d], out, build_root, 1, done):
+            died = message_pair("org_worker_died")
+            done[lost.name] = OrgResult(lost.name, ok=False, **_basic_info(lost), errors=died)
+    return [done[d.name] for d in dirs]
+
+
+def _run_pool(dirs: list[Path], out: Path, build_root: Path, jobs: int, done: dict[str, OrgResult]) -> list[Path]:
+    """Build `dirs` in one pool of `jobs` forked workers into `done`; return those lost with a dead worker."""
+    lost: list[Path] = []
+    # fork: workers start with the generator already imported (spawn would import it again in each)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [(d, pool.submit(build_one, d, out, build_root)) for d in dirs]
+        for d, future in futures:
+            try:
+                done[d.name] = future.result()
+            except BrokenProcessPool:
+                lost.append(d)
+            except Exception as exc:  # e.g. a result that cannot be sent back: this org fails, not all
+                done[d.name] = OrgResult(d.name, ok=False, **_basic_info(d), errors=unexpected(exc))
+    return lost
 
 
 def load_manifests(out: Path) -> list[OrgResult]:

@@ -201,3 +201,67 @@ def test_build_all_twice_keeps_mtimes_and_one_change_touches_one_org(tmp_path: P
     assert "south/pages/contact/index.html" in changed
     assert all(p.startswith("south/") for p in changed)
     assert "เปิดทำการวันเสาร์ด้วย" in (out / "south" / "pages" / "contact" / "index.html").read_text(encoding="utf-8")
+
+
+def _deadline(seconds: int):
+    """Fail instead of hanging: a pool that deadlocks must not stall the whole suite."""
+    import signal
+
+    def expired(*_):
+        raise TimeoutError(f"build-all did not finish within {seconds} s")
+
+    signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+
+
+def test_worker_that_dies_fails_only_its_organization(tmp_path: Path, monkeypatch, capsys) -> None:
+    import os
+
+    import generator.content
+
+    real_load = generator.content.load_site
+
+    def load_or_die(content: Path):
+        if content.name == "crashes":
+            os._exit(9)  # as the kernel's out-of-memory killer would end the worker
+        return real_load(content)
+
+    monkeypatch.setattr(generator.content, "load_site", load_or_die)  # forked workers inherit it
+    orgs = tmp_path / "orgs"
+    for slug in ("alpha", "crashes", "gamma", "delta"):
+        shutil.copytree(SMALL, orgs / slug)
+    out = tmp_path / "out"
+    _deadline(240)
+    try:
+        code = main(["build-all", "--orgs", str(orgs), "--out", str(out), "--jobs", "2"])
+    finally:
+        import signal
+
+        signal.alarm(0)
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "crashes" in err and "หยุดทำงานกะทันหัน" in err and "stopped abruptly" in err
+    assert err.index("หยุดทำงานกะทันหัน") < err.index("stopped abruptly")
+    for slug in ("alpha", "gamma", "delta"):
+        assert (out / slug / "index.html").is_file(), slug
+    assert not (out / "crashes").exists()
+
+
+def test_more_organizations_than_one_batch_of_workers(tmp_path: Path, monkeypatch) -> None:
+    """Workers are replaced between batches; every organization is built exactly once."""
+    import generator.multi
+
+    monkeypatch.setattr(generator.multi, "TASKS_PER_WORKER", 1)  # batches of 2 with 2 jobs
+    orgs = tmp_path / "orgs"
+    slugs = [f"org-{i}" for i in range(5)]
+    for slug in slugs:
+        shutil.copytree(SMALL, orgs / slug)
+    _deadline(240)
+    try:
+        results = generator.multi.build_all(orgs, tmp_path / "out", jobs=2)
+    finally:
+        import signal
+
+        signal.alarm(0)
+    assert [r.slug for r in results] == slugs and all(r.ok for r in results)
+    assert all((tmp_path / "out" / s / "index.html").is_file() for s in slugs)
