@@ -6,13 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .catalog import message
+from .catalog import message_text
 from .errors import ContentErrors
 
 
 def _say(key: str, **params: object) -> None:
-    text = message(key, **params)
-    print(f"{text['th']}\n{text['en']}")
+    print(message_text(key, **params))
 
 
 def _fail(exc: ContentErrors, content: Path) -> int:
@@ -109,8 +108,7 @@ def cmd_portal(args: argparse.Namespace) -> int:
 
 
 def _say_err(key: str, **params: object) -> None:
-    text = message(key, **params)
-    print(f"{text['th']}\n{text['en']}", file=sys.stderr)
+    print(message_text(key, **params), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import message
+from .catalog import message, message_text
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,7 @@ class ContentErrors(Exception):
 
     def format(self, root: Path | None = None) -> str:
         body = "\n\n".join(e.format(root) for e in self.errors)
-        summary = message("summary", count=len(self.errors))
-        return f"{body}\n\n{summary['th']}\n{summary['en']}"
+        return f"{body}\n\n{message_text('summary', count=len(self.errors))}"
 
 
 def error(path: Path | str, line: int | None, field_path: str, key: str, /, **params: object) -> ContentError:

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from .catalog import message
+from .catalog import message_text
 from .errors import ContentErrors, error
 from .write import write_if_changed
 
@@ -81,18 +81,14 @@ def org_dirs(orgs_dir: Path, shard: tuple[int, int] = (1, 1)) -> list[Path]:
 def readiness(site: Any, pages: set[str]) -> tuple[int, int, int] | None:
     """(ITA year, items ready, items) from the OIT readiness check, or None when it cannot judge.
 
-    Uses generator.oit.readiness (assess/summary) when this build has it; a
-    site without ita_years, or a year without a catalog, shows no figure rather
-    than a guessed one.
+    A site without ita_years, or a year without a catalog, shows no figure
+    rather than a guessed one.
     """
-    try:
-        from .oit.readiness import assess, summary
-    except ImportError:
+    from .oit.readiness import assess, summary
+
+    if not site.settings.ita_years:
         return None
-    years = list(getattr(site.settings, "ita_years", None) or [])
-    if not years:
-        return None
-    year = max(years)
+    year = max(site.settings.ita_years)
     try:
         ready, total = summary(assess(site, year, pages))
     except (ContentErrors, FileNotFoundError):
@@ -100,24 +96,18 @@ def readiness(site: Any, pages: set[str]) -> tuple[int, int, int] | None:
     return year, ready, total
 
 
-def _basic_info(content: Path) -> dict[str, str]:
-    """Name, kind and province straight from organization.yml, for orgs whose build failed."""
+def failed(content: Path, errors: str) -> OrgResult:
+    """A failed organization, named as far as its organization.yml can still be read."""
     try:
-        data = yaml.safe_load((content / "organization.yml").read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load((content / "organization.yml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {k: str(data.get(k) or "") for k in ("name", "kind", "province")}
-
-
-def message_pair(key: str, **params: Any) -> str:
-    text = message(key, **params)
-    return f"{text['th']}\n{text['en']}"
+        data = None
+    info = {k: str(data.get(k) or "") for k in ("name", "kind", "province")} if isinstance(data, dict) else {}
+    return OrgResult(content.name, ok=False, errors=errors, **info)
 
 
 def unexpected(exc: BaseException) -> str:
-    return message_pair("org_unexpected", problem=f"{type(exc).__name__}: {exc}")
+    return message_text("org_unexpected", problem=f"{type(exc).__name__}: {exc}")
 
 
 def build_one(content: Path, out: Path, build_root: Path) -> OrgResult:
@@ -129,7 +119,6 @@ def build_one(content: Path, out: Path, build_root: Path) -> OrgResult:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     slug = content.name
     start = time.perf_counter()
-    result = OrgResult(slug, ok=False, **_basic_info(content))
     try:
         site = load_site(content)
         rendered = render_site(site)
@@ -141,14 +130,13 @@ def build_one(content: Path, out: Path, build_root: Path) -> OrgResult:
         pages = {p.path for p in rendered.pages}
         found = readiness(site, pages)
     except ContentErrors as exc:
-        result.errors = exc.format(content.resolve())
+        result = failed(content, exc.format(content.resolve()))
     except Exception as exc:  # one broken organization must not stop a thousand others
-        result.errors = unexpected(exc)
+        result = failed(content, unexpected(exc))
     else:
         org = site.organization
-        result.ok = True
-        result.pages = len(pages)
-        result.name, result.kind, result.province = str(org.name), str(org.kind or ""), str(org.province or "")
+        result = OrgResult(slug, ok=True, name=str(org.name), kind=str(org.kind or ""), pages=len(pages))
+        result.province = str(org.province or "")
         if found:
             result.oit_year, result.oit_ready, result.oit_total = found
     result.seconds = round(time.perf_counter() - start, 3)
@@ -196,8 +184,7 @@ def _build_parallel(dirs: list[Path], out: Path, build_root: Path, jobs: int) ->
         retry += _run_pool(dirs[start : start + step], out, build_root, jobs, done)
     for d in retry:
         for lost in _run_pool([d], out, build_root, 1, done):
-            died = message_pair("org_worker_died")
-            done[lost.name] = OrgResult(lost.name, ok=False, **_basic_info(lost), errors=died)
+            done[lost.name] = failed(lost, message_text("org_worker_died"))
     return [done[d.name] for d in dirs]
 
 
@@ -213,7 +200,7 @@ def _run_pool(dirs: list[Path], out: Path, build_root: Path, jobs: int, done: di
             except BrokenProcessPool:
                 lost.append(d)
             except Exception as exc:  # e.g. a result that cannot be sent back: this org fails, not all
-                done[d.name] = OrgResult(d.name, ok=False, **_basic_info(d), errors=unexpected(exc))
+                done[d.name] = failed(d, unexpected(exc))
     return lost
 
 

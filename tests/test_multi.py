@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
-import sys
-import types
+import signal
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-
-import pytest
 
 from generator.__main__ import main
 from generator.multi import in_shard, org_dirs
 from generator.pipeline import build
 
 SMALL = Path(__file__).parent / "fixtures" / "small_org"
-EXAMPLE = Path(__file__).parent.parent / "content"
+# Shards (of 8) of org-00000 … org-00005: sha256 of the folder name, as operators' earlier runs placed them.
+SHARDS_OF_FIRST_SIX = [6, 3, 7, 2, 3, 1]
 
 
 class Links(HTMLParser):
@@ -33,9 +34,19 @@ def test_shards_are_stable_and_complete() -> None:
     for n in (1, 3, 8):
         owners = [[i for i in range(1, n + 1) if in_shard(s, (i, n))] for s in slugs]
         assert all(len(o) == 1 for o in owners)  # every org in exactly one shard
-        assert owners == [[i for i in range(1, n + 1) if in_shard(s, (i, n))] for s in slugs]
-    # adding organizations never moves existing ones to another shard
-    assert [in_shard(s, (2, 8)) for s in slugs[:10]] == [in_shard(s, (2, 8)) for s in slugs[:10]]
+        assert all(sum(o == [i] for o in owners) > 500 / n / 2 for i in range(1, n + 1))  # no shard left idle
+    # the same on every machine and Python run (a salted hash() would differ): fixed expectations
+    assert [next(i for i in range(1, 9) if in_shard(s, (i, 8))) for s in slugs[:6]] == SHARDS_OF_FIRST_SIX
+
+
+def test_adding_organizations_moves_none_to_another_shard(tmp_path: Path) -> None:
+    for i in range(30):
+        (tmp_path / f"org-{i}").mkdir()
+    before = {i: [d.name for d in org_dirs(tmp_path, (i, 4))] for i in range(1, 5)}
+    for i in range(30, 60):
+        (tmp_path / f"org-{i}").mkdir()
+    after = {i: [d.name for d in org_dirs(tmp_path, (i, 4))] for i in range(1, 5)}
+    assert all(set(before[i]) <= set(after[i]) for i in before)
 
 
 def test_shard_selection_on_disk(tmp_path: Path) -> None:
@@ -46,9 +57,7 @@ def test_shard_selection_on_disk(tmp_path: Path) -> None:
 
 
 def test_one_failure_is_reported_and_others_build(tmp_path: Path, capsys) -> None:
-    orgs = tmp_path / "orgs"
-    for slug in ("alpha", "broken", "gamma"):
-        shutil.copytree(SMALL, orgs / slug)
+    orgs = _orgs(tmp_path, ("alpha", "broken", "gamma"))
     bad = orgs / "broken" / "site.yml"
     bad.write_text(bad.read_text(encoding="utf-8") + "digits: roman\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -73,9 +82,7 @@ def test_one_failure_is_reported_and_others_build(tmp_path: Path, capsys) -> Non
 
 
 def test_portal_merges_shard_manifests(tmp_path: Path) -> None:
-    orgs = tmp_path / "orgs"
-    for slug in ("a1", "b2", "c3", "d4"):
-        shutil.copytree(SMALL, orgs / slug)
+    orgs = _orgs(tmp_path, ("a1", "b2", "c3", "d4"))
     out = tmp_path / "out"
     for i in (1, 2):
         assert main(["build-all", "--orgs", str(orgs), "--out", str(out), "--shard", f"{i}/2", "--jobs", "1"]) == 0
@@ -139,48 +146,25 @@ def test_bad_shard_and_missing_folder_are_clear_errors(tmp_path: Path, capsys) -
     assert err.index("ไม่พบโฟลเดอร์หน่วยงาน") < err.index("not found")
 
 
-def test_portal_shows_oit_readiness(tmp_path: Path, monkeypatch) -> None:
-    """The portal shows what generator.oit.readiness says for each organization's latest ITA year."""
+def test_portal_shows_the_checkers_readiness_for_the_latest_ita_year(tmp_path: Path) -> None:
+    """The figure on the portal is the OIT checker's own summary, for the latest of site.yml's ita_years."""
+    from generator.content import load_site
+    from generator.oit.readiness import assess, summary
+    from generator.render import render_site
+
     orgs = _orgs(tmp_path, ("one",))
     site_yml = orgs / "one" / "site.yml"
     text = re.sub(r"(?m)^ita_years:.*\n?", "", site_yml.read_text(encoding="utf-8"))
     site_yml.write_text(text.rstrip("\n") + "\nita_years: [2567, 2568]\n", encoding="utf-8")
-    seen = {}
-
-    def assess(site, year, pages=None):
-        seen.update(year=year, pages=pages)
-        return ["ready"] * 30 + ["missing"] * 3
-
-    fake = types.ModuleType("generator.oit.readiness")
-    fake.assess = assess
-    fake.summary = lambda statuses: (statuses.count("ready"), len(statuses))
-    monkeypatch.setitem(sys.modules, "generator.oit", types.ModuleType("generator.oit"))
-    monkeypatch.setitem(sys.modules, "generator.oit.readiness", fake)
     out = tmp_path / "out"
     assert main(["build-all", "--orgs", str(orgs), "--out", str(out), "--jobs", "1"]) == 0
-    assert seen["year"] == 2568 and "index.md" in seen["pages"]
-    text = _text((out / "index.html").read_text(encoding="utf-8"))
-    assert "พร้อม ๓๐ จาก ๓๓ ข้อ (ITA ปี ๒๕๖๘)" in text
+    site = load_site(orgs / "one")
+    ready, total = summary(assess(site, 2568, {p.path for p in render_site(site).pages}))
+    assert total > 0
+    shown = f"พร้อม {ready} จาก {total} ข้อ (ITA ปี 2568)"
+    thai = shown.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    assert thai in _text((out / "index.html").read_text(encoding="utf-8"))
     assert main(["portal", "--out", str(out), "--digits", "arabic"]) == 0
-    assert "พร้อม 30 จาก 33 ข้อ (ITA ปี 2568)" in _text((out / "index.html").read_text(encoding="utf-8"))
-
-
-def test_portal_readiness_from_the_real_checker(tmp_path: Path) -> None:
-    """Once generator.oit is merged: the figure on the portal is the checker's own summary."""
-    readiness = pytest.importorskip("generator.oit.readiness")
-    from generator.content import load_site
-    from generator.render import render_site
-
-    orgs = tmp_path / "orgs"
-    shutil.copytree(EXAMPLE, orgs / "example")
-    out = tmp_path / "out"
-    assert main(["build-all", "--orgs", str(orgs), "--out", str(out), "--jobs", "1"]) == 0
-    site = load_site(orgs / "example")
-    pages = {p.path for p in render_site(site).pages}
-    year = max(site.settings.ita_years)
-    ready, total = readiness.summary(readiness.assess(site, year, pages))
-    digits = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-    shown = f"พร้อม {ready} จาก {total} ข้อ (ITA ปี {year})".translate(digits)
     assert shown in _text((out / "index.html").read_text(encoding="utf-8"))
 
 
@@ -203,20 +187,23 @@ def test_build_all_twice_keeps_mtimes_and_one_change_touches_one_org(tmp_path: P
     assert "เปิดทำการวันเสาร์ด้วย" in (out / "south" / "pages" / "contact" / "index.html").read_text(encoding="utf-8")
 
 
-def _deadline(seconds: int):
+@contextlib.contextmanager
+def deadline(seconds: int) -> Iterator[None]:
     """Fail instead of hanging: a pool that deadlocks must not stall the whole suite."""
-    import signal
 
-    def expired(*_):
+    def expired(*_: object) -> None:
         raise TimeoutError(f"build-all did not finish within {seconds} s")
 
-    signal.signal(signal.SIGALRM, expired)
+    previous = signal.signal(signal.SIGALRM, expired)
     signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_worker_that_dies_fails_only_its_organization(tmp_path: Path, monkeypatch, capsys) -> None:
-    import os
-
     import generator.content
 
     real_load = generator.content.load_site
@@ -227,17 +214,10 @@ def test_worker_that_dies_fails_only_its_organization(tmp_path: Path, monkeypatc
         return real_load(content)
 
     monkeypatch.setattr(generator.content, "load_site", load_or_die)  # forked workers inherit it
-    orgs = tmp_path / "orgs"
-    for slug in ("alpha", "crashes", "gamma", "delta"):
-        shutil.copytree(SMALL, orgs / slug)
+    orgs = _orgs(tmp_path, ("alpha", "crashes", "gamma", "delta"))
     out = tmp_path / "out"
-    _deadline(240)
-    try:
+    with deadline(240):
         code = main(["build-all", "--orgs", str(orgs), "--out", str(out), "--jobs", "2"])
-    finally:
-        import signal
-
-        signal.alarm(0)
     assert code == 2
     err = capsys.readouterr().err
     assert "crashes" in err and "หยุดทำงานกะทันหัน" in err and "stopped abruptly" in err
@@ -252,16 +232,9 @@ def test_more_organizations_than_one_batch_of_workers(tmp_path: Path, monkeypatc
     import generator.multi
 
     monkeypatch.setattr(generator.multi, "TASKS_PER_WORKER", 1)  # batches of 2 with 2 jobs
-    orgs = tmp_path / "orgs"
     slugs = [f"org-{i}" for i in range(5)]
-    for slug in slugs:
-        shutil.copytree(SMALL, orgs / slug)
-    _deadline(240)
-    try:
+    orgs = _orgs(tmp_path, tuple(slugs))
+    with deadline(240):
         results = generator.multi.build_all(orgs, tmp_path / "out", jobs=2)
-    finally:
-        import signal
-
-        signal.alarm(0)
     assert [r.slug for r in results] == slugs and all(r.ok for r in results)
     assert all((tmp_path / "out" / s / "index.html").is_file() for s in slugs)

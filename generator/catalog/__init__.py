@@ -32,6 +32,12 @@ def message(key: str, /, **params: object) -> dict[str, str]:
     return {lang: entry[lang].format(**params).strip() for lang in ("th", "en")}
 
 
+def message_text(key: str, /, **params: object) -> str:
+    """Message `key` as shown to people: the Thai line first, then the English one."""
+    text = message(key, **params)
+    return f"{text['th']}\n{text['en']}"
+
+
 def type_names(lang: str) -> dict[str, str]:
     """Names of value types in messages ("ข้อความ", "text")."""
     return _load("messages")["types"][lang]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalog import labels, message
+from ..catalog import labels, message_text
 from ..errors import ContentErrors, error
 from .catalog import catalog_years
 from .readiness import assess, summary
@@ -14,8 +14,7 @@ ENGLISH = {"ready": "ready", "incomplete": "incomplete", "out_of_date": "out of 
 
 
 def _say(key: str, **params: object) -> None:
-    text = message(key, **params)
-    print(f"{text['th']}\n{text['en']}")
+    print(message_text(key, **params))
 
 
 def report_lines(site: Any, year: int) -> tuple[list[str], int, int]:

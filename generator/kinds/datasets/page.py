@@ -87,7 +87,7 @@ def oit_item(site: Any, ds: Dataset) -> tuple[int, str] | None:
     """(ITA year, code) of the OIT item this dataset answers: the ITA year of its fiscal
     year, or the next one when only that is assessed (data of the year before counts);
     the code in that year's list, since ITA 2568 renumbered the items. None: no such item."""
-    assessed = set(getattr(site.settings, "ita_years", None) or ())
+    assessed = set(site.settings.ita_years)
     ita = ds.year + 1 if ds.year not in assessed and ds.year + 1 in assessed else ds.year
     code = dataset_code(ds.spec.get("oit"), ita)
     return (ita, code) if code else None
