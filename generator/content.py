@@ -10,13 +10,16 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors, error
+from .fields import SLUG
 from .kinds.announcement import Announcement
+from .kinds.datasets import load_folder
 from .kinds.ita_analysis import ItaAnalysis
 from .kinds.measures import MeasureDocument
 from .kinds.memo import Memo
 from .kinds.organization import Organization
 from .kinds.pages import Page, PageMeta, split_front_matter
 from .oit.bindings import load_bindings
+from .reproducible import content_date
 from .site import SiteSettings
 from .validation import check_duplicate_ids, errors_from_validation
 from .yamlio import Located, YamlError, parse_yaml, read_text, read_yaml
@@ -120,8 +123,6 @@ class _Loader:
                     target = fiscal.announcements if path.name == "announcements" else fiscal.memos
                     self.folder_documents(path, YEAR_FOLDERS[path.name], target)
                 elif path.is_dir() and path.name == "data":
-                    from .kinds.datasets import load_folder
-
                     fiscal.datasets, problems = load_folder(path, fiscal.year, self.root)
                     self.errors.extend(problems)
                     self.files += len(fiscal.datasets) + len(problems)
@@ -138,8 +139,6 @@ class _Loader:
         return dict(sorted(years.items(), reverse=True))
 
     def folder_documents(self, folder: Path, model: type[BaseModel], target: dict[str, Any]) -> None:
-        from .fields import SLUG
-
         for path in _visible(folder):
             if not (path.is_file() and path.suffix in YAML_SUFFIXES):
                 self.unknown(path, f"{folder.name}/*.yml")
@@ -152,8 +151,6 @@ class _Loader:
                 target[path.stem] = value
 
     def pages(self) -> list[Page]:
-        from .fields import SLUG
-
         pages: list[Page] = []
         folder = self.root / "pages"
         if not folder.is_dir():
@@ -224,8 +221,6 @@ def load_site(content_dir: Path) -> Site:
 
 def _date_undated_datasets(site: Site) -> None:
     """A dataset without a date of its own was last updated with the content as a whole."""
-    from .reproducible import content_date
-
     undated = [ds for year in site.years.values() for ds in year.datasets.values() if ds.updated is None]
     if undated:
         newest = content_date(site)

@@ -16,7 +16,10 @@ from markupsafe import Markup
 
 from .catalog import labels
 from .content import Site
-from .jinja_cache import FOLD_KEY, TEMPLATE_CACHE
+from .kinds import announcement, ita_analysis, measures, memo, organization, pages
+from .kinds.datasets.page import render_catalog, render_dataset
+from .oit import page as oit_page
+from .program_cache import FOLD_KEY, TEMPLATE_CACHE
 from .richtext import RichRenderer, inline_html, md_text, theme_label
 from .thai import fiscal_year_range, six_month_range
 
@@ -134,10 +137,6 @@ class RenderContext:
 
 def render_site(site: Site) -> Rendered:
     """Every page of the site, its navigation and the assets to copy."""
-    from .kinds import announcement, ita_analysis, measures, memo, organization, pages
-    from .kinds.datasets.page import render_catalog, render_dataset
-    from .oit import page as oit_page
-
     ctx = RenderContext(site)
     out: list[OutPage] = []
     nav: list[NavEntry] = []

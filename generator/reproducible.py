@@ -44,7 +44,9 @@ def _newest_date(root: Any) -> dt.date | None:
         if id(value) in seen:
             continue
         seen.add(id(value))
-        if isinstance(value, dict):
+        if hasattr(value, "newest_date"):  # a dataset table knows its dates; its cells are thousands
+            stack.append(value.newest_date())
+        elif isinstance(value, dict):
             stack.extend(value.values())
         elif isinstance(value, (list, tuple)):
             stack.extend(value)

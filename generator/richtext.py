@@ -23,7 +23,8 @@ SAFE_TAGS = {"p", "br", "ol", "ul", "li", "b", "strong", "i", "em", "u", "sub", 
 BLOCK_TAGS = {"p", "ol", "ul", "li"}
 _TAG = re.compile(r"&lt;(/?)([a-zA-Z]+)\b((?:(?!&gt;|&lt;).)*?)(/?)&gt;", re.S)
 # Markdown-active characters as numeric entities, applied with str.translate (one C pass).
-_MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]#|~^=!:"})
+_MD_ACTIVE = "\\`*_{}[]#|~^=!:"
+_MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in _MD_ACTIVE})
 
 
 class Strict(BaseModel):
@@ -61,13 +62,24 @@ def visible_text(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", inline_html(text)))
 
 
-@lru_cache(maxsize=1 << 16)  # pure; table cells, labels and names repeat across pages
+# Characters md_text changes: Markdown-active ones, what html.escape and nh3 touch, and a BOM.
+_MD_CHANGED = _MD_ACTIVE + "<>&\"'" + "\x00\ufeff"
+# Text md_text returns as it is: none of those characters and no whitespace but single spaces
+# between words (re's \s is exactly str.split's whitespace). Most table cells are such text.
+_MD_UNCHANGED = re.compile(f"[^\\s{re.escape(_MD_CHANGED)}]+(?: [^\\s{re.escape(_MD_CHANGED)}]+)*")
+
+
 def md_text(text: str) -> str:
     """One line of plain text for a Markdown context (headings, link text, nav).
 
     Markup is neutralised with entities, which every Markdown builder passes
     through, so no link, attribute list or emphasis can come from data.
     """
+    return text if _MD_UNCHANGED.fullmatch(text) else _md_text(text)
+
+
+@lru_cache(maxsize=1 << 16)  # pure; table cells, labels and names repeat across pages
+def _md_text(text: str) -> str:
     flat = " ".join(visible_text(text).split())
     escaped = html.escape(flat, quote=True)
     return escaped.translate(_MD_SPECIAL)

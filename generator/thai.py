@@ -23,7 +23,8 @@ from pythainlp.util import (
 BE_OFFSET = 543
 Digits = Literal["thai", "arabic"]
 DateStyle = Literal["full", "abbr"]
-_DATE_FORMATS = {"full": "%-d %B %Y", "abbr": "%-d %b %Y", "official": "%-d %B พ.ศ. %Y"}
+# Each date style: the strftime directive of its month name, and the era written before the year.
+_DATE_STYLES = {"full": ("%B", ""), "abbr": ("%b", ""), "official": ("%B", "พ.ศ. ")}
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NOISE = re.compile(r"วันที่|เดือน|พ\.ศ\.|ค\.ศ\.|,")
@@ -63,13 +64,19 @@ def _parse_date_text(value: str) -> dt.date:
         year = "25" + year
     if not (year.isdigit() and len(year) == 4 and int(year) >= 2400):
         raise ValueError(f"year must be Buddhist Era: {value!r}")
-    cleaned = f"{int(day) if day.isdigit() else day} {month} {year}"
-    for fmt in ("%d %B %Y", "%d %b %Y"):
-        try:
-            return thai_strptime(cleaned, fmt).date()
-        except (ValueError, IndexError, KeyError):
-            continue
-    raise ValueError(f"not a date: {value!r}")
+    if not day.isdigit():
+        raise ValueError(f"not a date: {value!r}")
+    return dt.date(int(year) - BE_OFFSET, _month_number(month), int(day))
+
+
+@lru_cache(maxsize=256)
+def _month_number(name: str) -> int:
+    """1-12 for a month as PyThaiNLP reads it ('เมษายน', 'เม.ย.'). Asked once per spelling:
+    a contract list has hundreds of dates but only a few dozen ways to write a month."""
+    try:
+        return thai_strptime(f"1 {name} 2500", "%d %B %Y").month
+    except (ValueError, IndexError, KeyError):
+        raise ValueError(f"not a month: {name!r}") from None
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,9 @@ class ThaiStyle:
 
     def date(self, value: dt.date, style: str | None = None) -> str:
         """'7 เมษายน 2566', '7 เม.ย. 2566' or (official) '7 เมษายน พ.ศ. 2566', in the site's digits."""
-        return _thai_date(value.year, value.month, value.day, _DATE_FORMATS[style or self.date_style], self.digits)
+        directive, era = _DATE_STYLES[style or self.date_style]
+        month = month_names(directive)[value.month - 1]
+        return self.digits_of(f"{value.day} {month} {era}{value.year + BE_OFFSET}")
 
     def year(self, be_year: int) -> str:
         return self.digits_of(str(be_year))
@@ -120,9 +129,11 @@ class ThaiStyle:
         return f"{first} – {thai_strftime(right, fmt, thaidigit=thai)}"
 
 
-@lru_cache(maxsize=4096)  # pure; pages and tables repeat their dates
-def _thai_date(year: int, month: int, day: int, fmt: str, digits: Digits) -> str:
-    return thai_strftime(dt.datetime(year, month, day), fmt, thaidigit=digits == "thai")
+@lru_cache(maxsize=2)
+def month_names(directive: str) -> tuple[str, ...]:
+    """The twelve month names PyThaiNLP writes for %B ('มกราคม') or %b ('ม.ค.'); asked once,
+    since formatting each of a table's hundreds of dates through strftime is slow."""
+    return tuple(thai_strftime(dt.datetime(2000, month, 1), directive) for month in range(1, 13))
 
 
 def _amount(value: float | int | str) -> float:

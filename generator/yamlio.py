@@ -16,6 +16,13 @@ from .errors import ContentError, error, format_path
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
+# Plain scalars are built straight from their resolved tag, as construct_object would but
+# without its bookkeeping; anything else (a `!tag` staff typed) takes the long way.
+_STR = "tag:yaml.org,2002:str"
+_SCALARS = {
+    f"tag:yaml.org,2002:{name}": yaml.constructor.SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
+    for name in ("null", "bool", "int", "float", "timestamp")
+}
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -67,8 +74,11 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_convert(child, (*loc, i), lines, seen) for i, child in enumerate(node.value)]
+    if node.tag == _STR:  # most values: the text as written
+        return node.value
     try:
-        value = _constructor.construct_object(node, deep=True)
+        scalar = _SCALARS.get(node.tag)
+        value = scalar(_constructor, node) if scalar else _constructor.construct_object(node, deep=True)
     except ValueError:
         # A Buddhist Era date such as 2567-02-29 is no valid Common Era date; keep the
         # text, which the date fields read correctly.

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
+from pythainlp.util import thai_strftime
 
 from generator.fields import SLUG, AssetRef, Slug, Url
 from generator.thai import BE_OFFSET, ThaiStyle, fiscal_year, fiscal_year_range, parse_date
@@ -30,6 +31,13 @@ def test_every_date_the_site_writes_reads_back(value: dt.date, style: str, digit
     assert parse_date(written) == value
     # Thai digits everywhere, or none at all.
     assert not (ASCII_DIGITS if digits == "thai" else THAI_DIGITS).search(written)
+
+
+@given(DATES, STYLES, DIGITS)
+def test_dates_are_written_as_pythainlp_writes_them(value: dt.date, style: str, digits: str) -> None:
+    fmt = {"full": "%-d %B %Y", "abbr": "%-d %b %Y", "official": "%-d %B พ.ศ. %Y"}[style]
+    expected = thai_strftime(dt.datetime(value.year, value.month, value.day), fmt, thaidigit=digits == "thai")
+    assert ThaiStyle(digits).date(value, style) == expected
 
 
 @given(DATES)

@@ -4,6 +4,7 @@ clock, the folder names or the files' modification times say."""
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import gzip
 import hashlib
 import os
@@ -54,3 +55,16 @@ def test_sitemap_dates_come_from_the_content(example_site: Path) -> None:
         assert handle.read().decode("utf-8") == sitemap
     mtime = int.from_bytes((example_site / "sitemap.xml.gz").read_bytes()[4:8], "little")
     assert mtime == calendar.timegm(newest.timetuple())
+
+
+def test_a_date_in_a_dataset_cell_dates_the_content(tmp_path: Path) -> None:
+    # A contract's end date, written only in the spreadsheet, is the newest date of the content.
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE, content)
+    before = content_date(load_site(content))
+    contracts = content / "years" / "2568" / "data" / "contracts.csv"
+    lines = contracts.read_text(encoding="utf-8-sig").splitlines()
+    last = lines[-1].rsplit(",", 1)[0]
+    contracts.write_text("\n".join([*lines, f"{last},31 ธันวาคม 2580"]) + "\n", encoding="utf-8-sig")
+    assert before < dt.date(2037, 12, 31)
+    assert content_date(load_site(content)) == dt.date(2037, 12, 31)

@@ -1,5 +1,9 @@
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
+from generator import richtext
 from generator.richtext import RichRenderer, RichText, inline_html, md_text, theme_label, visible_text
 from generator.thai import ThaiStyle
 
@@ -27,6 +31,27 @@ def test_markdown_syntax_from_data_cannot_make_links_or_attributes() -> None:
     out = md_text("[x](javascript:alert(1)) {: onclick=alert(1) } <b>")
     for char in "[]{}<>:":
         assert char not in out
+
+
+WORDS = st.lists(st.text(alphabet="กขฤๅ๑๒abcXY09.,-/()%+@", min_size=1, max_size=6), max_size=5).map(" ".join)
+# Every character md_text changes, and kinds of whitespace it folds.
+ODD = [*"\\`*_{}[]#|~^=!:<>&\"'\x00\ufeff", " ", "\t", "\n", "\r", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85"]
+
+
+@given(WORDS)
+@example("ค่า ใช้จ่าย")
+def test_plain_words_are_kept_as_written(text: str) -> None:
+    assert md_text(text) == text == richtext._md_text(text)
+
+
+@pytest.mark.parametrize("odd", ODD)
+@settings(max_examples=25)
+@given(WORDS, st.integers(0, 40))
+def test_plain_text_shortcut_never_skips_a_character_that_needs_changing(odd: str, words: str, at: int) -> None:
+    # md_text returns most table cells as they are, without the full path; with any one odd
+    # character anywhere in plain words, it must give exactly what the full path gives.
+    text = words[:at] + odd + words[at:]
+    assert md_text(text) == richtext._md_text(text)
 
 
 def test_theme_labels_have_no_markup_characters() -> None:

@@ -45,17 +45,21 @@ def sort_key(value: Any) -> str:
 def table_rows(columns: list[Any], rows: list[dict[str, Any]], shown: list[list[str]]) -> Markup:
     """The <tr> rows of a dataset table. Built here rather than in the template: a contract
     list has thousands of cells, and a template loop costs more than the rest of the page.
-    Cells are neutralised for Markdown like any printed value (md_text)."""
+    Cells are neutralised for Markdown like any printed value (md_text); so are sort keys,
+    except those of numbers and dates, which are only digits, "-" and ".", made here."""
     safe = md_text
+    made_here = [c.type in ("money", "int", "date") for c in columns]
     lines = []
     for record, cells in zip(rows, shown, strict=True):
         parts = ["<tr>"]
         for i, (c, text) in enumerate(zip(columns, cells, strict=True)):
-            key = safe(sort_key(record[c.key]))
+            raw = sort_key(record[c.key])
+            shown_text = safe(text)
+            key = raw if made_here[i] else shown_text if raw == text else safe(raw)
             if i == 0:
-                parts.append(f'<th scope="row" data-sort="{key}">{safe(text)}</th>')
+                parts.append(f'<th scope="row" data-sort="{key}">{shown_text}</th>')
                 continue
-            body = f'<a href="{escape(text)}">{safe(text)}</a>' if c.type == "url" and text else safe(text)
+            body = f'<a href="{escape(text)}">{shown_text}</a>' if c.type == "url" and text else shown_text
             number = ' class="pr-num"' if c.type in ("money", "int") else ""
             parts.append(f'<td data-sort="{key}"{number}>{body}</td>')
         parts.append("</tr>")

@@ -39,6 +39,11 @@ class Table:
     rows: list[dict[str, Any]] = field(default_factory=list)
     row_numbers: list[int] = field(default_factory=list)
 
+    def newest_date(self) -> dt.date | None:
+        """The newest date in any cell: only date columns hold dates."""
+        keys = [c.key for c in self.columns if c.type == "date"]
+        return max((r[k] for r in self.rows for k in keys if r[k] is not None), default=None)
+
 
 def raw_rows(path: Path) -> list[list[Any]]:
     """All rows of the file's first sheet as cell values (header included)."""
@@ -134,11 +139,14 @@ def read_table(
         record: dict[str, Any] = dict.fromkeys(keys)
         for i, column, where in cells:
             value = raw[i] if i < len(raw) else None
-            text = cell_text(value)
+            text = value.strip() if type(value) is str else cell_text(value)  # CSV cells are text
             if not text:
                 if column.required:  # an empty cell, or a row shorter than the header
                     errors.append(error(path, number, where, "dataset_required_cell",
                                         row=number, th=column.th, key=column.key, value=""))
+                continue
+            if column.type == "text":
+                record[column.key] = text
                 continue
             try:
                 record[column.key] = parse_cell(column, value, text)
