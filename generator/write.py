@@ -8,8 +8,10 @@ build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import posixpath
 import shutil
 import tempfile
 from pathlib import Path
@@ -25,11 +27,15 @@ from .richtext import theme_label
 REPO = Path(__file__).resolve().parent.parent
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write `data` atomically unless the file already holds exactly it."""
-    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_if_changed(path: Path, data: bytes, exists: bool = True) -> bool:
+    """Write `data` atomically unless the file already holds exactly it.
+
+    `exists=False`: the caller knows there is no such file yet (nothing to compare) and that
+    its folder exists."""
+    if exists:
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
@@ -37,16 +43,32 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def _tree(root: Path) -> tuple[set[str], list[str]]:
+    """Files (relative, with /) and folders (deepest first) under `root`; empty if there is none.
+    os.walk reads each folder once and stats nothing, unlike rglob with is_file."""
+    files: set[str] = set()
+    folders: list[str] = []
+    for folder, _, names in os.walk(root):
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else f"{rel}/"
+        folders.append(prefix)
+        files.update(prefix + name for name in names)
+    return files, sorted(folders, key=len, reverse=True)
+
+
 def sync_tree(root: Path, files: dict[str, bytes]) -> int:
     """Make `root` hold exactly `files`; return how many files changed."""
-    changed = sum(write_if_changed(root / rel, data) for rel, data in files.items())
-    wanted = {root / rel for rel in files}
-    for path in sorted(root.rglob("*"), reverse=True) if root.exists() else []:
-        if path.is_file() and path not in wanted:
-            path.unlink()
-            changed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    present, folders = _tree(root)
+    for folder in sorted({posixpath.dirname(rel) for rel in files if rel not in present}):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    changed = sum(write_if_changed(root / rel, data, rel in present) for rel, data in files.items())
+    for rel in sorted(present - files.keys()):
+        (root / rel).unlink()
+        changed += 1
+    for folder in folders:  # deepest first, so a folder emptied of folders goes too
+        with contextlib.suppress(OSError):  # not empty: it still holds wanted files
+            if folder:
+                (root / folder).rmdir()
     return changed
 
 

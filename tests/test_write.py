@@ -20,6 +20,14 @@ def test_sync_removes_stale_files_and_empty_folders(tmp_path: Path) -> None:
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["a.md", "new", "new/c.md"]
 
 
+def test_sync_into_a_new_folder_then_drop_a_nested_branch(tmp_path: Path) -> None:
+    root = tmp_path / "docs"  # does not exist yet
+    assert sync_tree(root, {"2568/data/a.csv": b"1", "2568/index.md": b"2", "index.md": b"3"}) == 3
+    (root / "2568" / "data" / ".a.csv.tmp").write_bytes(b"left by a crash")
+    assert sync_tree(root, {"index.md": b"3"}) == 3
+    assert [p.relative_to(root).as_posix() for p in root.rglob("*")] == ["index.md"]
+
+
 def test_swap_replaces_the_site_in_one_step(tmp_path: Path) -> None:
     site, staging = tmp_path / "site", tmp_path / ".site.new"
     (site / "old").mkdir(parents=True)
