@@ -19,52 +19,64 @@ from .complaints import none_received
 SORTABLE_FROM = 10  # rows; shorter tables are read at a glance
 
 
+NUMBER_TYPES = ("money", "int")
+
+
+def column_cells(column_type: str, values: list[Any], thai: Any) -> tuple[list[str], list[str], list[Any]]:
+    """Each cell of one column three ways: the text shown on the page and in the CSV, the
+    sort key of the sortable table, and the JSON value. Column by column, because a contract
+    list has thousands of cells and one function call per cell costs more than the work."""
+    if column_type in NUMBER_TYPES:
+        decimals = 2 if column_type == "money" else None
+        shown = ["" if v is None else thai.number(v, decimals) for v in values]
+        keys = ["" if v is None else f"{v:020.2f}" for v in values]
+        data = [v if v is None or isinstance(v, int) else json_number(v) for v in values]
+    elif column_type == "date":
+        shown = ["" if v is None else thai.date(v) for v in values]
+        data = [None if v is None else v.isoformat() for v in values]
+        keys = [v or "" for v in data]
+    elif column_type == "id13":
+        shown = ["" if v is None else thai.digits_of(v) for v in values]
+        keys, data = ["" if v is None else v for v in values], values
+    else:  # text and url cells are already the text as written
+        shown = keys = ["" if v is None else v for v in values]
+        data = values
+    return shown, keys, data
+
+
 def cell_display(value: Any, column_type: str, thai: Any) -> str:
-    """How a cell is shown on the page and written to the downloads: the same text."""
-    if value is None:
-        return ""
-    if column_type in ("money",):
-        return thai.number(value, 2)
-    if column_type == "int":
-        return thai.number(value)
-    if column_type == "date":
-        return thai.date(value)
-    if column_type == "id13":
-        return thai.digits_of(value)
-    return str(value)
+    """How one cell is shown on the page and written to the downloads."""
+    return column_cells(column_type, [value], thai)[0][0]
 
 
-def sort_key(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal | int):
-        return f"{value:020.2f}"
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+def json_number(value: Decimal) -> int | float:
+    return float(value) if value != value.to_integral_value() else int(value)
 
 
-def table_rows(columns: list[Any], rows: list[dict[str, Any]], shown: list[list[str]]) -> Markup:
-    """The <tr> rows of a dataset table. Built here rather than in the template: a contract
-    list has thousands of cells, and a template loop costs more than the rest of the page.
-    Cells are neutralised for Markdown like any printed value (md_text); so are sort keys,
-    except those of numbers and dates, which are only digits, "-" and ".", made here."""
-    safe = md_text
-    made_here = [c.type in ("money", "int", "date") for c in columns]
-    lines = []
-    for record, cells in zip(rows, shown, strict=True):
-        parts = ["<tr>"]
-        for i, (c, text) in enumerate(zip(columns, cells, strict=True)):
-            raw = sort_key(record[c.key])
-            shown_text = safe(text)
-            key = raw if made_here[i] else shown_text if raw == text else safe(raw)
-            if i == 0:
-                parts.append(f'<th scope="row" data-sort="{key}">{shown_text}</th>')
-                continue
-            body = f'<a href="{escape(text)}">{shown_text}</a>' if c.type == "url" and text else shown_text
-            number = ' class="pr-num"' if c.type in ("money", "int") else ""
-            parts.append(f'<td data-sort="{key}"{number}>{body}</td>')
-        parts.append("</tr>")
-        lines.append("".join(parts))
-    return Markup("\n".join(lines))
+def table_rows(columns: list[Any], shown: list[list[str]], keys: list[list[str]]) -> Markup:
+    """The <tr> rows of a dataset table from its columns' shown texts and sort keys. Built
+    here rather than in the template: a template loop over thousands of cells costs more than
+    the rest of the page. Cells are neutralised for Markdown like any printed value
+    (md_text); so are sort keys, except those of numbers and dates: digits, "-" and "."."""
+    html_columns = []
+    for index, (c, texts, raw_keys) in enumerate(zip(columns, shown, keys, strict=True)):
+        safe = [md_text(t) for t in texts]
+        if c.type in (*NUMBER_TYPES, "date"):
+            sort = raw_keys
+        elif raw_keys is texts:
+            sort = safe
+        else:
+            sort = [md_text(k) for k in raw_keys]
+        if index == 0:
+            cells = [f'<th scope="row" data-sort="{k}">{m}</th>' for k, m in zip(sort, safe, strict=True)]
+        elif c.type == "url":
+            cells = [f'<td data-sort="{k}"><a href="{escape(t)}">{m}</a></td>' if t else f'<td data-sort="{k}"></td>'
+                     for k, m, t in zip(sort, safe, texts, strict=True)]
+        else:
+            number = ' class="pr-num"' if c.type in NUMBER_TYPES else ""
+            cells = [f'<td data-sort="{k}"{number}>{m}</td>' for k, m in zip(sort, safe, strict=True)]
+        html_columns.append(cells)
+    return Markup("\n".join(f"<tr>{''.join(row)}</tr>" for row in zip(*html_columns, strict=True)))
 
 
 def csv_bytes(headers: list[str], rows: list[list[str]]) -> bytes:
@@ -73,14 +85,6 @@ def csv_bytes(headers: list[str], rows: list[list[str]]) -> bytes:
     writer.writerow(headers)
     writer.writerows(rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def json_value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return float(value) if value != value.to_integral_value() else int(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
 
 
 def page_path(ds: Dataset) -> str:
@@ -101,9 +105,15 @@ def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
     thai = ctx.thai
     columns = ds.table.columns
     headers = [c.th for c in columns]
-    shown = [[cell_display(r[c.key], c.type, thai) for c in columns] for r in ds.table.rows]
+    rows = ds.table.rows
+    # Catalog datasets always have columns: (shown, keys, data) lists, one of each per column.
+    shown_columns, key_columns, data_columns = zip(
+        *(column_cells(c.type, [r[c.key] for r in rows], thai) for c in columns), strict=True
+    )
+    shown = [list(cells) for cells in zip(*shown_columns, strict=True)]
     stem = page_path(ds)[: -len(".md")]
-    records = [{c.key: json_value(r[c.key]) for c in columns} for r in ds.table.rows]
+    keys = [c.key for c in columns]
+    records = [dict(zip(keys, values, strict=True)) for values in zip(*data_columns, strict=True)]
     item = oit_item(ctx.site, ds)
     meta = {
         "title": ds.spec["title"],
@@ -131,7 +141,7 @@ def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
         oit=item,
         columns=columns,
         rows=shown,
-        body_rows=table_rows(columns, ds.table.rows, shown),
+        body_rows=table_rows(columns, list(shown_columns), list(key_columns)),
         row_numbers=ds.table.row_numbers,
         chart=Markup(chart) if chart else None,
         empty=empty,
