@@ -70,6 +70,38 @@ def test_numbers_are_parsed_strictly_with_row_and_column(tmp_path: Path, value: 
     assert "budget" in errors[0].en and "Row 3" in errors[0].en
 
 
+def test_rows_after_a_blank_row_keep_their_own_row_numbers(tmp_path: Path) -> None:
+    bad = list(GOOD)
+    bad[2] = "abc"
+    path = write_csv(tmp_path, [HEADER, GOOD, [], ["", " "], bad])
+    table, errors = read_table(path, columns_of("contracts"), raw_rows(path))
+    assert [e.line for e in errors] == [5]
+    assert "แถว 5" in errors[0].th
+
+
+def test_errors_of_several_rows_and_columns_come_row_by_row(tmp_path: Path) -> None:
+    first, second = list(GOOD), list(GOOD)
+    first[7], second[2] = "x", "y"  # agreed price in row 2, budget in row 3
+    path = write_csv(tmp_path, [HEADER, first, second])
+    _, errors = read_table(path, columns_of("contracts"), raw_rows(path))
+    assert [(e.line, e.field.split(" / ")[1]) for e in errors] == [(2, "agreed_price"), (3, "budget")]
+
+
+def test_yaml_dataset_errors_name_the_line_of_their_row(tmp_path: Path) -> None:
+    folder = tmp_path / "content" / "years" / "2568" / "data"
+    folder.mkdir(parents=True)
+    (folder / "spending_plan.yml").write_text(
+        "rows:\n"
+        "  - หมวดรายจ่าย: งบกลาง\n"
+        "    งบประมาณตามแผน: 100\n"
+        "  - หมวดรายจ่าย: งบลงทุน\n"
+        "    งบประมาณตามแผน: หนึ่งร้อย\n",
+        encoding="utf-8",
+    )
+    _, errors = load_folder(folder, 2568, tmp_path / "content")
+    assert [e.line for e in errors] == [4]
+
+
 def test_missing_required_column_and_unknown_column(tmp_path: Path) -> None:
     header = [h for h in HEADER if h != "ราคากลาง"] + ["หมายเหตุลับ"]
     path = write_csv(tmp_path, [header, GOOD])

@@ -48,22 +48,23 @@ def _newest_date(table: Table, spec: dict[str, Any]) -> dt.date | None:
     return max((r[k] for r in table.rows for k in keys if isinstance(r.get(k), dt.date)), default=None)
 
 
-def _yaml_rows(path: Path, columns: list[Column]) -> tuple[list[list[Any]], int, list[ContentError]]:
-    """YAML datasets are `rows:` of mappings (Thai or English keys); shaped like a sheet."""
+def _yaml_rows(path: Path, columns: list[Column]) -> tuple[list[list[Any]], list[int], list[ContentError]]:
+    """YAML datasets are `rows:` of mappings (Thai or English keys); shaped like a sheet whose
+    header is the `rows:` line and whose rows start on their own lines."""
     try:
         located = read_yaml(path)
     except YamlError as exc:
-        return [], 1, [exc.content_error]
+        return [], [], [exc.content_error]
     data = located.data
     rows = data.get("rows") if isinstance(data, dict) else None
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        return [], 1, [error(path, located.line_of(()), "rows", "not_a_mapping")]
+        return [], [], [error(path, located.line_of(()), "rows", "not_a_mapping")]
     header: list[str] = []
     for row in rows:
         header += [str(k) for k in row if str(k) not in header]
     table = [header] + [[row.get(k) for k in header] for row in rows]
-    first = located.line_of(("rows", 0)) or 1
-    return table, first - 1, []
+    lines = [located.line_of(("rows",)) or 1] + [located.line_of(("rows", i)) or 1 for i in range(len(rows))]
+    return table, lines, []
 
 
 def load_folder(folder: Path, year: int, shown_root: Path) -> tuple[dict[str, Dataset], list[ContentError]]:
@@ -82,18 +83,19 @@ def load_folder(folder: Path, year: int, shown_root: Path) -> tuple[dict[str, Da
             continue
         seen.add(path.stem)
         columns = columns_of(path.stem)
+        numbers: list[int] | None = None  # spreadsheet rows 1, 2, 3, …
         if path.suffix in (".yml", ".yaml"):
-            rows, first, problems = _yaml_rows(path, columns)
+            rows, numbers, problems = _yaml_rows(path, columns)
             if problems:
                 errors += problems
                 continue
         else:
             try:
-                rows, first = raw_rows(path), 1
+                rows = raw_rows(path)
             except Exception as exc:  # a broken workbook or bad encoding: say so, never crash
                 errors.append(error(path, None, "", "dataset_unreadable", problem=type(exc).__name__))
                 continue
-        table, problems = read_table(path, columns, rows, first)
+        table, problems = read_table(path, columns, rows, numbers)
         if problems:
             errors += problems
             continue

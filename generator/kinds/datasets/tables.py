@@ -105,54 +105,75 @@ def parse_cell(column: Column, value: Any, text: str | None = None) -> Any:
     return text
 
 
+def _has_text(row: list[Any]) -> bool:
+    try:
+        return bool("".join(row).strip())  # a CSV row: all text
+    except TypeError:
+        return any(cell_text(c) for c in row)
+
+
 def read_table(
-    path: Path, columns: list[Column], rows: list[list[Any]], first_row: int = 1
+    path: Path, columns: list[Column], rows: list[list[Any]], numbers: list[int] | None = None
 ) -> tuple[Table, list[ContentError]]:
-    """Map the header row (Thai names, or English keys) to columns and type every cell."""
+    """Map the header row (Thai names, or English keys) to columns and type every cell.
+
+    `numbers`: the row (or YAML line) each of `rows` starts on; 1, 2, 3, … by default.
+    Blank rows are skipped but still counted, so every message names the row staff see."""
     errors: list[ContentError] = []
     table = Table(path, columns)
-    rows = [r for r in rows if any(cell_text(c) for c in r)] if rows else []
-    if not rows:
+    numbers = numbers or list(range(1, len(rows) + 1))
+    kept = [(n, r) for n, r in zip(numbers, rows, strict=True) if _has_text(r)]
+    if not kept:
         return table, [error(path, None, "", "dataset_empty")]
     by_name = {c.th: c for c in columns} | {c.key.lower(): c for c in columns}
-    header = rows[0]
+    header_row, header = kept[0]
     mapping: list[Column | None] = []
     for name in header:
         text = " ".join(cell_text(name).split())
         column = by_name.get(text) or by_name.get(text.lower())
         if column is None and text:
-            errors.append(error(path, first_row, text, "dataset_unknown_column", row=first_row, column=text,
+            errors.append(error(path, header_row, text, "dataset_unknown_column", row=header_row, column=text,
                                 allowed=", ".join(c.th for c in columns),
                                 allowed_en=", ".join(c.key for c in columns)))
         mapping.append(column)
     present = {c.key for c in mapping if c}
     for column in columns:
         if column.required and column.key not in present:
-            errors.append(error(path, first_row, f"{column.th} / {column.key}", "dataset_missing_column",
+            errors.append(error(path, header_row, f"{column.th} / {column.key}", "dataset_missing_column",
                                 th=column.th, key=column.key))
     if errors:
         return table, errors
+    body = [r for _, r in kept[1:]]
+    table.row_numbers = [n for n, _ in kept[1:]]
+    typed: dict[str, list[Any]] = {}
+    for i, column in enumerate(mapping):
+        if column is not None:  # column by column: a contract list has thousands of cells
+            typed[column.key] = _read_column(path, column, [r[i] if i < len(r) else None for r in body],
+                                             table.row_numbers, errors)
+    empty = [None] * len(body)
     keys = [c.key for c in columns]
-    cells = [(i, c, f"{c.th} / {c.key}") for i, c in enumerate(mapping) if c is not None]
-    for offset, raw in enumerate(rows[1:], start=1):
-        number = first_row + offset
-        record: dict[str, Any] = dict.fromkeys(keys)
-        for i, column, where in cells:
-            value = raw[i] if i < len(raw) else None
-            text = value.strip() if type(value) is str else cell_text(value)  # CSV cells are text
-            if not text:
-                if column.required:  # an empty cell, or a row shorter than the header
-                    errors.append(error(path, number, where, "dataset_required_cell",
-                                        row=number, th=column.th, key=column.key, value=""))
-                continue
-            if column.type == "text":
-                record[column.key] = text
-                continue
-            try:
-                record[column.key] = parse_cell(column, value, text)
-            except ValueError:
-                key = {"date": "dataset_bad_date", "url": "dataset_bad_url"}.get(column.type, "dataset_bad_number")
-                errors.append(error(path, number, where, key, row=number, th=column.th, key=column.key, value=text))
-        table.rows.append(record)
-        table.row_numbers.append(number)
+    by_row = zip(*(typed.get(k, empty) for k in keys), strict=True)
+    table.rows = [dict(zip(keys, cells, strict=True)) for cells in by_row]
+    errors.sort(key=lambda e: e.line or 0)  # row by row, as staff read the sheet
     return table, errors
+
+
+def _read_column(path: Path, column: Column, values: list[Any], numbers: list[int],
+                 errors: list[ContentError]) -> list[Any]:
+    """The typed cells of one column; a wrong or missing cell is an error naming its row."""
+    texts = [v.strip() if type(v) is str else cell_text(v) for v in values]  # CSV cells are text
+    where = f"{column.th} / {column.key}"
+    if column.required:  # an empty cell, or a row shorter than the header
+        errors.extend(error(path, n, where, "dataset_required_cell", row=n, th=column.th, key=column.key, value="")
+                      for n, t in zip(numbers, texts, strict=True) if not t)
+    if column.type == "text":
+        return [t or None for t in texts]
+    out: list[Any] = []
+    for value, text, number in zip(values, texts, numbers, strict=True):
+        try:
+            out.append(parse_cell(column, value, text) if text else None)
+        except ValueError:
+            out.append(None)
+            key = {"date": "dataset_bad_date", "url": "dataset_bad_url"}.get(column.type, "dataset_bad_number")
+            errors.append(error(path, number, where, key, row=number, th=column.th, key=column.key, value=text))
+    return out
