@@ -8,6 +8,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,13 @@ def tel_target(number: str) -> str:
     return ("+" if digits.strip().startswith("+") else "") + re.sub(r"\D", "", digits)
 
 
+@lru_cache(maxsize=4096)
+def relative(target: str, start: str) -> str:
+    """Path from folder `start` to `target`, both relative to the docs folder. Rooted at "/" so
+    relpath needs no working directory (it asks the OS for one on every call otherwise)."""
+    return posixpath.relpath(f"/{target}", f"/{start}")
+
+
 class RenderContext:
     """What every kind's page functions need: the site, Thai style, templates and links."""
 
@@ -121,12 +129,12 @@ class RenderContext:
     def page(self, template: str, path: str, title: str, **values: Any) -> OutPage:
         def link(target: str) -> Markup:
             # Targets are generated paths (years, slugs checked as [a-z0-9-]), never free text.
-            return Markup(posixpath.relpath(target, posixpath.dirname(path) or "."))
+            return Markup(relative(target, posixpath.dirname(path)))
 
         def asset(ref: str) -> Markup:
             # Raw HTML is not rewritten by MkDocs: go from the page's URL folder, not its .md file.
             stem = path[: -len("index.md")] if path.endswith("index.md") else path[: -len(".md")] + "/"
-            return Markup(posixpath.relpath(f"assets/{ref}", stem.rstrip("/") or "."))
+            return Markup(relative(f"assets/{ref}", stem.rstrip("/")))
 
         text = self.env.get_template(template).render(page_path=path, link=link, asset=asset, title=title, **values)
         return OutPage(path, title, text.strip() + "\n")

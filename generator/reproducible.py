@@ -25,17 +25,19 @@ FALLBACK_DATE = dt.date(2000, 1, 1)
 
 
 _LEAVES = (str, bytes, int, float, Decimal, type(None))
+_LEAF_TYPES = frozenset((*_LEAVES, bool))
 
 
 def _newest_date(root: Any) -> dt.date | None:
     """The newest date anywhere under `root` (models, dataclasses, dicts, lists).
 
-    A loop over a stack rather than recursion: dataset tables hold thousands of cells."""
+    A loop over a stack rather than recursion: content nests deeply and is walked often."""
     newest: dt.date | None = None
     stack, seen = [root], set()
     while stack:
         value = stack.pop()
-        if isinstance(value, _LEAVES):
+        kind = type(value)
+        if kind in _LEAF_TYPES:
             continue
         if isinstance(value, dt.date):
             day = value.date() if isinstance(value, dt.datetime) else value
@@ -44,14 +46,18 @@ def _newest_date(root: Any) -> dt.date | None:
         if id(value) in seen:
             continue
         seen.add(id(value))
-        if hasattr(value, "newest_date"):  # a dataset table knows its dates; its cells are thousands
+        if kind is dict:
+            stack.extend(value.values())
+        elif kind is list or kind is tuple:
+            stack.extend(value)
+        elif hasattr(value, "newest_date"):  # a dataset table knows its dates; its cells are thousands
             stack.append(value.newest_date())
+        elif isinstance(value, BaseModel):
+            stack.extend(value.__dict__.values())  # a model's fields are its instance attributes
         elif isinstance(value, dict):
             stack.extend(value.values())
         elif isinstance(value, (list, tuple)):
             stack.extend(value)
-        elif isinstance(value, BaseModel):
-            stack.extend(getattr(value, name) for name in type(value).model_fields)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             stack.extend(getattr(value, f.name) for f in dataclasses.fields(value))
     return newest
