@@ -77,6 +77,7 @@ def test_rows_after_a_blank_row_keep_their_own_row_numbers(tmp_path: Path) -> No
     table, errors = read_table(path, columns_of("contracts"), raw_rows(path))
     assert [e.line for e in errors] == [5]
     assert "แถว 5" in errors[0].th
+    assert table.row_numbers == [2, 5]
 
 
 def test_errors_of_several_rows_and_columns_come_row_by_row(tmp_path: Path) -> None:
