@@ -99,6 +99,7 @@ class RenderContext:
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
             bytecode_cache=TEMPLATE_CACHE,
+            auto_reload=False,  # one build, one environment: no need to stat a template on every use
         )
         env.filters.update(
             rich=lambda v, prefix="": Markup(self.rich.html(v, prefix)),
