@@ -131,7 +131,7 @@ def bench_site(content: Path, work: Path, runs: int) -> dict:
             f"{gen / mk:>12.0%}{median(rows, 'rss_kb') / 1024:>13.0f}{size / 1e6:>9.2f}"
         )
     print(
-        "imports = loading the generator and its libraries (once per process: paid once by build-all workers and serve);\n"
+        "imports = loading the generator and its libraries (once per process: paid once by build-all and serve);\n"
         "gen = load + validate + render + write Markdown; mkdocs = MkDocs build incl. its imports and the site swap;\n"
         "incremental = one line of years/2568/announcements/no-gift-policy.yml changed, build folders kept"
     )
