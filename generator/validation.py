@@ -149,10 +149,12 @@ def check_duplicate_ids(located: Located) -> list[ContentError]:
                 else:
                     first[key] = (*loc, "id")
             for k, v in value.items():
-                walk(v, (*loc, k))
+                if isinstance(v, (dict, list)):  # only containers can hold ids
+                    walk(v, (*loc, k))
         elif isinstance(value, list):
             for i, v in enumerate(value):
-                walk(v, (*loc, i))
+                if isinstance(v, (dict, list)):
+                    walk(v, (*loc, i))
 
     walk(located.data, ())
     return out

@@ -64,7 +64,11 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise _Refused(key_node.start_mark.line + 1, loc, "yaml_alias")
-            key = _convert(key_node, (*loc, "<key>"), {}, seen)
+            if key_node.tag == _STR and id(key_node) not in seen:  # a plain key, as nearly all are
+                seen.add(id(key_node))
+                key = key_node.value
+            else:
+                key = _convert(key_node, (*loc, "<key>"), {}, seen)
             if not isinstance(key, (str, int)):
                 raise _Refused(key_node.start_mark.line + 1, loc, "yaml_key_type")
             key = str(key)

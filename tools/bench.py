@@ -7,7 +7,8 @@ PASS/FAIL lines for the project's targets; it is a script, never a timed test.
 
 Every site build runs in a fresh Python process so that times include imports
 and peak memory is the real resident set of that process and its children
-(getrusage), not a heap estimate. Figures are medians over --runs runs. All
+(getrusage), not a heap estimate. Figures are medians over --runs runs; before each
+run the disk is let settle (sync), so one run's writes are not timed in the next. All
 scratch folders live in one temporary directory that is removed at the end.
 """
 
@@ -88,7 +89,14 @@ def child_measure(cmd: list[str]) -> None:
     print(json.dumps({"code": proc.returncode, "wall": wall, "rss_kb": rss, "stderr": proc.stderr[-2000:]}))
 
 
+def settle() -> None:
+    """Let the disk finish writing what earlier runs wrote and deleted (thousands of files):
+    otherwise that writeback lands in the next measurement and can double it."""
+    os.sync()
+
+
 def run_json(args: list[str]) -> dict:
+    settle()
     out = subprocess.run([PY, __file__, *args], check=True, capture_output=True, text=True, cwd=REPO).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -143,6 +151,7 @@ def bench_make_site(work: Path, runs: int) -> list[float]:
     site_dir = work / "make-site" / "site"  # its build folder goes beside it, inside `work`
     times = []
     for _ in range(runs + 1):
+        settle()
         t0 = time.perf_counter()
         subprocess.run(["make", "-s", "site", f"SITE_DIR={site_dir}"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
         times.append(time.perf_counter() - t0)
@@ -193,6 +202,7 @@ def bench_serve(content: Path, work: Path, runs: int) -> list[float]:
         time.sleep(1.0)
         for i in range(runs):
             marker = f"bench-{i}-{time.time_ns()}"
+            settle()
             edit_one_line(copy, marker)
             lat.append(wait_for(url, marker, 30))
             time.sleep(0.5)

@@ -56,17 +56,16 @@ def json_number(value: Decimal) -> int | float:
 def table_rows(columns: list[Any], shown: list[list[str]], keys: list[list[str]]) -> Markup:
     """The <tr> rows of a dataset table from its columns' shown texts and sort keys. Built
     here rather than in the template: a template loop over thousands of cells costs more than
-    the rest of the page. Cells are neutralised for Markdown like any printed value
-    (md_text); so are sort keys, except those of numbers and dates: digits, "-" and "."."""
+    the rest of the page. Cells and keys are neutralised for Markdown like any printed value
+    (md_text), except those of numbers and dates, which are made here of digits, ",", ".",
+    "-", spaces and Thai month names."""
     html_columns = []
     for index, (c, texts, raw_keys) in enumerate(zip(columns, shown, keys, strict=True)):
-        safe = [md_text(t) for t in texts]
         if c.type in (*NUMBER_TYPES, "date"):
-            sort = raw_keys
-        elif raw_keys is texts:
-            sort = safe
+            safe, sort = texts, raw_keys
         else:
-            sort = [md_text(k) for k in raw_keys]
+            safe = [md_text(t) for t in texts]
+            sort = safe if raw_keys is texts else [md_text(k) for k in raw_keys]
         if index == 0:
             cells = [f'<th scope="row" data-sort="{k}">{m}</th>' for k, m in zip(sort, safe, strict=True)]
         elif c.type == "url":
