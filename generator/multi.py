@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from .catalog import message_text
-from .errors import ContentErrors, error
+from .errors import ContentErrors
 from .write import write_if_changed
 
 MANIFESTS = "_manifests"
@@ -112,22 +112,16 @@ def unexpected(exc: BaseException) -> str:
 
 def build_one(content: Path, out: Path, build_root: Path) -> OrgResult:
     """Build one organization into `out/<slug>/`; never raises, so the others go on."""
-    from .content import load_site
-    from .render import render_site
-    from .write import BuildFailed, build_site, write_docs
+    from .pipeline import generate, publish
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     slug = content.name
     start = time.perf_counter()
     try:
-        site = load_site(content)
-        rendered = render_site(site)
-        config_path = write_docs(rendered, site, build_root / slug, out / slug)
-        try:
-            build_site(config_path, out / slug)
-        except BuildFailed as exc:
-            raise ContentErrors([error(config_path, None, "", "build_failed", problem=str(exc))]) from None
-        pages = {p.path for p in rendered.pages}
+        generated = generate(content, build_root / slug, out / slug)
+        publish(generated, out / slug)  # dated by the content, like a single build: reproducible
+        site = generated.site
+        pages = {p.path for p in generated.rendered.pages}
         found = readiness(site, pages)
     except ContentErrors as exc:
         result = failed(content, exc.format(content.resolve()))
@@ -175,7 +169,7 @@ def _build_parallel(dirs: list[Path], out: Path, build_root: Path, jobs: int) ->
     import mkdocs.commands.build
     import mkdocs.config  # noqa: F401
 
-    from . import content, render, write  # noqa: F401
+    from . import content, pipeline, render, write  # noqa: F401
 
     done: dict[str, OrgResult] = {}
     retry: list[Path] = []

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from .content import load_site
+from .content import Site, load_site
 from .errors import ContentErrors, error
-from .render import render_site
+from .render import Rendered, render_site
 from .reproducible import content_epoch
 from .write import BuildFailed, build_site, write_docs
 
@@ -17,18 +18,37 @@ def default_build_dir(site_dir: Path) -> Path:
     return site_dir.parent / f".{site_dir.name}.build"
 
 
+@dataclass
+class Generated:
+    """What the generator made for one site: the model, its pages and the MkDocs config."""
+
+    site: Site
+    rendered: Rendered
+    config_path: Path
+
+
+def generate(content_dir: Path, build_dir: Path, site_dir: Path) -> Generated:
+    """The generator's own work: load and validate the content, render it, write the Markdown
+    tree and mkdocs.yml into `build_dir`. Raises ContentErrors; `site_dir` is not touched."""
+    site = load_site(content_dir)
+    rendered = render_site(site)
+    return Generated(site, rendered, write_docs(rendered, site, build_dir, site_dir))
+
+
+def publish(generated: Generated, site_dir: Path) -> None:
+    """MkDocs builds the written tree and the result replaces `site_dir` (dated by the content)."""
+    try:
+        build_site(generated.config_path, site_dir, content_epoch(generated.site))
+    except BuildFailed as exc:
+        raise ContentErrors([error(generated.config_path, None, "", "build_failed", problem=str(exc))]) from None
+
+
 def build(content_dir: Path, site_dir: Path, build_dir: Path | None = None) -> int:
     """Build `content_dir` into `site_dir`; return the page count. Raises ContentErrors."""
-    site = load_site(content_dir)
-    show_dataset_notes(site)
-    rendered = render_site(site)
-    build_dir = build_dir or default_build_dir(site_dir)
-    config_path = write_docs(rendered, site, build_dir, site_dir)
-    try:
-        build_site(config_path, site_dir, content_epoch(site))
-    except BuildFailed as exc:
-        raise ContentErrors([error(config_path, None, "", "build_failed", problem=str(exc))]) from None
-    return len(rendered.pages)
+    generated = generate(content_dir, build_dir or default_build_dir(site_dir), site_dir)
+    show_dataset_notes(generated.site)
+    publish(generated, site_dir)
+    return len(generated.rendered.pages)
 
 
 def show_dataset_notes(site: object) -> None:

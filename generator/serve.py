@@ -13,10 +13,8 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .content import load_site
 from .errors import ContentErrors
-from .render import render_site
-from .write import write_docs
+from .pipeline import generate
 
 DEBOUNCE_SECONDS = 0.15
 
@@ -24,8 +22,7 @@ DEBOUNCE_SECONDS = 0.15
 def regenerate(content: Path, build_dir: Path) -> bool:
     """Write fresh Markdown; on bad content print the errors and keep the last good pages."""
     try:
-        site = load_site(content)
-        write_docs(render_site(site), site, build_dir, build_dir / "preview-site")
+        generate(content, build_dir, build_dir / "preview-site")
     except ContentErrors as exc:
         print(exc.format(content.resolve()), file=sys.stderr, flush=True)
         return False

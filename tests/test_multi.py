@@ -204,16 +204,16 @@ def deadline(seconds: int) -> Iterator[None]:
 
 
 def test_worker_that_dies_fails_only_its_organization(tmp_path: Path, monkeypatch, capsys) -> None:
-    import generator.content
+    import generator.pipeline
 
-    real_load = generator.content.load_site
+    real_load = generator.pipeline.load_site
 
     def load_or_die(content: Path):
         if content.name == "crashes":
             os._exit(9)  # as the kernel's out-of-memory killer would end the worker
         return real_load(content)
 
-    monkeypatch.setattr(generator.content, "load_site", load_or_die)  # forked workers inherit it
+    monkeypatch.setattr(generator.pipeline, "load_site", load_or_die)  # forked workers inherit it
     orgs = _orgs(tmp_path, ("alpha", "crashes", "gamma", "delta"))
     out = tmp_path / "out"
     with deadline(240):
@@ -238,3 +238,17 @@ def test_more_organizations_than_one_batch_of_workers(tmp_path: Path, monkeypatc
         results = generator.multi.build_all(orgs, tmp_path / "out", jobs=2)
     assert [r.slug for r in results] == slugs and all(r.ok for r in results)
     assert all((tmp_path / "out" / s / "index.html").is_file() for s in slugs)
+
+
+def test_each_organization_is_dated_by_its_own_content(tmp_path: Path) -> None:
+    # Like a single build, build-all writes the content's newest date into the sitemap, not
+    # the clock's: the same content gives the same site on any machine, any day.
+    from generator.content import load_site
+    from generator.reproducible import content_date
+
+    orgs = _orgs(tmp_path, ("one",))
+    out = tmp_path / "out"
+    assert main(["build-all", "--orgs", str(orgs), "--out", str(out), "--jobs", "1"]) == 0
+    sitemap = (out / "one" / "sitemap.xml").read_text(encoding="utf-8")
+    newest = content_date(load_site(orgs / "one")).isoformat()
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {newest}

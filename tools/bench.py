@@ -62,21 +62,17 @@ def child_one(content: str, site_dir: str, build_dir: str) -> None:
     t0 = time.perf_counter()
     import openpyxl  # noqa: F401  a library of the generator, imported when content has an .xlsx file
 
-    from generator.content import load_site
-    from generator.render import render_site
-    from generator.write import build_site, write_docs
+    from generator.pipeline import generate, publish
 
     t1 = time.perf_counter()
-    site = load_site(Path(content))
-    rendered = render_site(site)
-    config = write_docs(rendered, site, Path(build_dir), Path(site_dir))
+    generated = generate(Path(content), Path(build_dir), Path(site_dir))
     t2 = time.perf_counter()
-    build_site(config, Path(site_dir))  # MkDocs: its imports, the build, kept mtimes and the swap
+    publish(generated, Path(site_dir))  # MkDocs: its imports, the build, kept mtimes and the swap
     t3 = time.perf_counter()
     rss = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     )
-    row = {"pages": len(rendered.pages), "imports": t1 - t0, "gen": t2 - t1, "mkdocs": t3 - t2, "rss_kb": rss}
+    row = {"pages": len(generated.rendered.pages), "imports": t1 - t0, "gen": t2 - t1, "mkdocs": t3 - t2, "rss_kb": rss}
     print(json.dumps(row))
 
 
