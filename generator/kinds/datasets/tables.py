@@ -49,7 +49,7 @@ def raw_rows(path: Path) -> list[list[Any]]:
     """All rows of the file's first sheet as cell values (header included)."""
     if path.suffix == ".csv":
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            return [list(r) for r in csv.reader(handle)]
+            return list(csv.reader(handle))  # rows are lists already
     if path.suffix == ".xlsx":
         from openpyxl import load_workbook
 
