@@ -25,7 +25,6 @@ FALLBACK_DATE = dt.date(2000, 1, 1)
 
 
 _LEAVES = (str, bytes, int, float, Decimal, type(None))
-_LEAF_TYPES = frozenset((*_LEAVES, bool))
 
 
 def _newest_date(root: Any) -> dt.date | None:
@@ -36,8 +35,7 @@ def _newest_date(root: Any) -> dt.date | None:
     stack, seen = [root], set()
     while stack:
         value = stack.pop()
-        kind = type(value)
-        if kind in _LEAF_TYPES:
+        if isinstance(value, _LEAVES):
             continue
         if isinstance(value, dt.date):
             day = value.date() if isinstance(value, dt.datetime) else value
@@ -46,18 +44,14 @@ def _newest_date(root: Any) -> dt.date | None:
         if id(value) in seen:
             continue
         seen.add(id(value))
-        if kind is dict:
+        if isinstance(value, dict):
             stack.extend(value.values())
-        elif kind is list or kind is tuple:
+        elif isinstance(value, (list, tuple)):
             stack.extend(value)
         elif hasattr(value, "newest_date"):  # a dataset table knows its dates; its cells are thousands
             stack.append(value.newest_date())
         elif isinstance(value, BaseModel):
             stack.extend(value.__dict__.values())  # a model's fields are its instance attributes
-        elif isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, (list, tuple)):
-            stack.extend(value)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             stack.extend(getattr(value, f.name) for f in dataclasses.fields(value))
     return newest

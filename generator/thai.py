@@ -74,8 +74,9 @@ def _month_number(name: str) -> int:
     """1-12 for a month as PyThaiNLP reads it ('เมษายน', 'เม.ย.'). Asked once per spelling:
     a contract list has hundreds of dates but only a few dozen ways to write a month."""
     for directive in ("%B", "%b"):  # the spellings PyThaiNLP itself writes: no parsing needed
-        if name in month_names(directive):
-            return month_names(directive).index(name) + 1
+        names = month_names(directive)
+        if name in names:
+            return names.index(name) + 1
     try:
         return thai_strptime(f"1 {name} 2500", "%d %B %Y").month
     except (ValueError, IndexError, KeyError):

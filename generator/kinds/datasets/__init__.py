@@ -41,11 +41,10 @@ class Dataset:
         return catalog()[self.name]
 
 
-def _newest_date(table: Table, spec: dict[str, Any]) -> dt.date | None:
+def _last_updated(table: Table, spec: dict[str, Any]) -> dt.date | None:
     """The newest date the rows record (signing, not end, dates of contracts), never the
     file's mtime: every clone of the same content must build the same site."""
-    keys = spec.get("in_year") or [c.key for c in table.columns if c.type == "date"]
-    return max((r[k] for r in table.rows for k in keys if isinstance(r.get(k), dt.date)), default=None)
+    return table.newest_date(spec.get("in_year"))
 
 
 def _yaml_rows(path: Path, columns: list[Column]) -> tuple[list[list[Any]], list[int], list[ContentError]]:
@@ -103,7 +102,7 @@ def load_folder(folder: Path, year: int, shown_root: Path) -> tuple[dict[str, Da
             shown = path.relative_to(shown_root.parent).as_posix()
         except ValueError:
             shown = str(path)
-        dataset = Dataset(path.stem, year, path, table, _newest_date(table, catalog()[path.stem]))
+        dataset = Dataset(path.stem, year, path, table, _last_updated(table, catalog()[path.stem]))
         dataset.notes = check_table(table, dataset.spec, year, shown)
         datasets[path.stem] = dataset
         shown_paths[path.stem] = shown

@@ -39,9 +39,9 @@ class Table:
     rows: list[dict[str, Any]] = field(default_factory=list)
     row_numbers: list[int] = field(default_factory=list)
 
-    def newest_date(self) -> dt.date | None:
-        """The newest date in any cell: only date columns hold dates."""
-        keys = [c.key for c in self.columns if c.type == "date"]
+    def newest_date(self, keys: list[str] | None = None) -> dt.date | None:
+        """The newest date in columns `keys`, or in any cell (only date columns hold dates)."""
+        keys = keys or [c.key for c in self.columns if c.type == "date"]
         return max((r[k] for r in self.rows for k in keys if r[k] is not None), default=None)
 
 
