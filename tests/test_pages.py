@@ -1,3 +1,6 @@
+import hypothesis.strategies as st
+from hypothesis import given, settings
+
 from generator.kinds.pages import body_html, split_front_matter
 
 
@@ -24,3 +27,32 @@ def test_headings_never_skip_a_level_below_the_page_title() -> None:
     out = body_html("# หนึ่ง\n\n## สอง\n\n### สาม\n")
     assert ">หนึ่ง</h2>" in out and ">สอง</h2>" in out and ">สาม</h3>" in out
     assert "<h1" not in out  # the page title is the only h1
+
+
+# Markdown staff write: Thai prose, spaces and line breaks, and every character an inline
+# pattern starts with, so both the plain-text shortcut and the library's own path are taken.
+MARKDOWN_BITS = st.sampled_from(
+    ["กฎหมาย", "ข้อ ๑", "abc", " ", "  ", "\n", "\n\n", "*", "**", "_", "`", "\\", "[", "]", "(", ")",
+     "![", "<", ">", "&", "&amp;", "<https://example.org>", "[ลิงก์](https://example.org)", "# ", "- ", "1. ",
+     "| ก | ข |\n|---|---|\n| ค | ง |\n", "a@b.org", ":", "!"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKDOWN_BITS, max_size=30).map("".join))
+def test_plain_text_shortcut_converts_exactly_as_python_markdown(text: str) -> None:
+    """The converter skips inline patterns for text none of them can match; the result
+    must be the library's own, byte for byte."""
+    import markdown
+    from markdown.extensions.sane_lists import SaneListExtension
+    from markdown.extensions.tables import TableExtension
+    from markdown.extensions.toc import TocExtension
+
+    from generator.kinds.pages import _markdown, _PlainTextInline
+
+    ours = _markdown()
+    assert isinstance(ours.treeprocessors["inline"], _PlainTextInline)  # the shortcut is in use
+    plain = markdown.Markdown(extensions=[TableExtension(), TocExtension(), SaneListExtension()])
+    plain.preprocessors.deregister("html_block")
+    plain.inlinePatterns.deregister("html")
+    assert ours.reset().convert(text) == plain.convert(text)
