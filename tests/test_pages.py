@@ -43,16 +43,8 @@ MARKDOWN_BITS = st.sampled_from(
 def test_plain_text_shortcut_converts_exactly_as_python_markdown(text: str) -> None:
     """The converter skips inline patterns for text none of them can match; the result
     must be the library's own, byte for byte."""
-    import markdown
-    from markdown.extensions.sane_lists import SaneListExtension
-    from markdown.extensions.tables import TableExtension
-    from markdown.extensions.toc import TocExtension
-
-    from generator.kinds.pages import _markdown, _PlainTextInline
+    from generator.kinds.pages import _markdown, _PlainTextInline, converter
 
     ours = _markdown()
     assert isinstance(ours.treeprocessors["inline"], _PlainTextInline)  # the shortcut is in use
-    plain = markdown.Markdown(extensions=[TableExtension(), TocExtension(), SaneListExtension()])
-    plain.preprocessors.deregister("html_block")
-    plain.inlinePatterns.deregister("html")
-    assert ours.reset().convert(text) == plain.convert(text)
+    assert ours.reset().convert(text) == converter(shortcut=False).convert(text)

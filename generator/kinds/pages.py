@@ -117,18 +117,24 @@ class _PlainTextInline(InlineProcessor):
         return super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]
 
 
-@cache
-def _markdown() -> markdown.Markdown:
-    """One converter per process (building one compiles its patterns); reset before each use."""
+def converter(shortcut: bool = True) -> markdown.Markdown:
+    """A Markdown converter for staff pages; `shortcut=False`: the library's own inline step."""
     # Extension objects, not names: names make Markdown scan every installed package's entry points (~35 ms).
     md = markdown.Markdown(extensions=[TableExtension(), TocExtension(), SaneListExtension()])
     md.preprocessors.deregister("html_block")  # raw HTML is escaped, never passed through
     md.inlinePatterns.deregister("html")
     # The shortcut is only sound for the patterns it was written for: another Markdown version
     # with other patterns keeps the library's own inline step.
-    if len(md.inlinePatterns) == len(_INLINE_NEEDS) and all(n in md.inlinePatterns for n in _INLINE_NEEDS):
+    known = len(md.inlinePatterns) == len(_INLINE_NEEDS) and all(n in md.inlinePatterns for n in _INLINE_NEEDS)
+    if shortcut and known:
         md.treeprocessors.register(_PlainTextInline(md), "inline", 20)
     return md
+
+
+@cache
+def _markdown() -> markdown.Markdown:
+    """One converter per process (building one compiles its patterns); reset before each use."""
+    return converter()
 
 
 def body_html(body: str) -> str:
