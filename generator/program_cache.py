@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import marshal
 import os
+import pickle
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from types import CodeType
+from typing import Any, BinaryIO
 
 from jinja2 import Environment
-from jinja2.bccache import Bucket, BytecodeCache, FileSystemBytecodeCache
+from jinja2.bccache import Bucket, BytecodeCache, FileSystemBytecodeCache, bc_magic
 
 # Name of the Environment global whose value decides what constant filters fold to.
 FOLD_KEY = "fold_key"
@@ -40,22 +43,44 @@ def _disk() -> FileSystemBytecodeCache | None:
         return None
 
 
+class _WholeFileBucket(Bucket):
+    """Jinja's bucket, reading its cache file in one piece: marshal.load on a file object
+    asks it for every few bytes, twelve times slower than marshal.loads on the bytes."""
+
+    def load_bytecode(self, f: BinaryIO) -> None:
+        data = f.read()
+        if not data.startswith(bc_magic):
+            self.reset()
+            return
+        stream = io.BytesIO(data)
+        stream.seek(len(bc_magic))
+        try:
+            if pickle.load(stream) != self.checksum:  # Jinja's own header: its checksum, pickled
+                self.reset()
+                return
+            self.code = marshal.loads(memoryview(data)[stream.tell() :])
+        except (EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            self.reset()
+
+
 class SharedBytecodeCache(BytecodeCache):
-    """Compiled templates: in memory first, then Jinja's file cache."""
+    """Compiled templates: in memory first (the code objects themselves, which are immutable
+    and run afresh in each environment), then Jinja's file cache."""
 
     def __init__(self) -> None:
-        self.memory: dict[str, tuple[str, bytes]] = {}
+        self.memory: dict[str, tuple[str, CodeType]] = {}
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
         fold = str(environment.globals.get(FOLD_KEY, ""))
-        bucket = Bucket(environment, self.get_cache_key(f"{name}|{fold}", filename), self.get_source_checksum(source))
+        key = self.get_cache_key(f"{name}|{fold}", filename)
+        bucket = _WholeFileBucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
         found = self.memory.get(bucket.key)
         if found and found[0] == bucket.checksum:
-            bucket.bytecode_from_string(found[1])
+            bucket.code = found[1]
             return
         disk = _disk()
         if disk is not None:
@@ -64,10 +89,11 @@ class SharedBytecodeCache(BytecodeCache):
             except (OSError, ValueError, EOFError):
                 bucket.reset()
             if bucket.code is not None:
-                self.memory[bucket.key] = (bucket.checksum, bucket.bytecode_to_string())
+                self.memory[bucket.key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self.memory[bucket.key] = (bucket.checksum, bucket.bytecode_to_string())
+        if bucket.code is not None:
+            self.memory[bucket.key] = (bucket.checksum, bucket.code)
         disk = _disk()
         if disk is not None:
             with contextlib.suppress(OSError):

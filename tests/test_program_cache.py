@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from jinja2 import DictLoader, Environment
 from jinja2.bccache import FileSystemBytecodeCache
 
 from generator import program_cache
@@ -58,3 +59,37 @@ def test_values_marshal_cannot_store_are_still_read(cache_dir: Path, tmp_path: P
     path.write_text("day: 2024-01-02\n", encoding="utf-8")
     assert str(read_program_yaml(path)["day"]) == "2024-01-02"
     assert not cached_file(path).exists()
+
+
+def template_env(cache: program_cache.SharedBytecodeCache, source: str) -> Environment:
+    return Environment(loader=DictLoader({"page.md.j2": source}), bytecode_cache=cache)
+
+
+def test_a_compiled_template_is_read_back_from_disk_without_compiling(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = "# {{ title }}\n{% for n in items %}- {{ n }}\n{% endfor %}"
+    first = template_env(program_cache.SharedBytecodeCache(), source).get_template("page.md.j2")
+    expected = first.render(title="หน้าแรก", items=[1, 2])
+    assert list(cache_dir.iterdir()), "the compiled template is kept on disk"
+
+    def no_compile(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again instead of read from the cache")
+
+    monkeypatch.setattr(Environment, "compile", no_compile)
+    fresh = program_cache.SharedBytecodeCache()  # as in the next process: an empty memory layer
+    assert template_env(fresh, source).get_template("page.md.j2").render(title="หน้าแรก", items=[1, 2]) == expected
+    # the same process builds again (serve, build-all): the code comes from memory
+    assert template_env(fresh, source).get_template("page.md.j2").render(title="หน้าแรก", items=[1, 2]) == expected
+
+
+def test_a_damaged_or_stale_compiled_template_is_compiled_again(cache_dir: Path) -> None:
+    template_env(program_cache.SharedBytecodeCache(), "old {{ x }}").get_template("page.md.j2")
+    for cached in cache_dir.iterdir():
+        cached.write_bytes(cached.read_bytes()[:40])  # cut off in the middle of the header
+    fresh = program_cache.SharedBytecodeCache()
+    assert template_env(fresh, "old {{ x }}").get_template("page.md.j2").render(x=1) == "old 1"
+    assert template_env(fresh, "new {{ x }}").get_template("page.md.j2").render(x=2) == "new 2"
+    # and in a later process, the edited source is not answered with the old code from disk
+    later = program_cache.SharedBytecodeCache()
+    assert template_env(later, "newer {{ x }}").get_template("page.md.j2").render(x=3) == "newer 3"

@@ -11,6 +11,19 @@ def test_unchanged_files_keep_their_mtime(tmp_path: Path) -> None:
     assert not write_if_changed(path, b"x")
     assert path.stat().st_mtime == 1
     assert write_if_changed(path, b"y") and path.read_bytes() == b"y"
+    # same size, other bytes; a longer file that begins with the same bytes; an empty file
+    for data in (b"z", b"zz", b"", b"z" * 70_000):
+        assert write_if_changed(path, data) and path.read_bytes() == data
+        assert not write_if_changed(path, data)
+
+
+def test_sync_writes_every_byte_of_new_files_and_rewrites_changed_ones(tmp_path: Path) -> None:
+    big = "ข้อมูล,๑๒๓\r\n".encode() * 50_000  # a large download, more than one write's worth
+    assert sync_tree(tmp_path, {"2568/data/a.csv": big, "index.md": b""}) == 2
+    assert (tmp_path / "2568/data/a.csv").read_bytes() == big and (tmp_path / "index.md").read_bytes() == b""
+    assert sync_tree(tmp_path, {"2568/data/a.csv": big, "index.md": b""}) == 0
+    assert sync_tree(tmp_path, {"2568/data/a.csv": big[:-1] + b"!", "index.md": b""}) == 1
+    assert (tmp_path / "2568/data/a.csv").read_bytes().endswith(b"!")
 
 
 def test_sync_removes_stale_files_and_empty_folders(tmp_path: Path) -> None:
