@@ -48,10 +48,10 @@ def _newest_date(root: Any) -> dt.date | None:
             stack.extend(value.values())
         elif isinstance(value, (list, tuple)):
             stack.extend(value)
+        elif isinstance(value, BaseModel):  # before hasattr, which costs a model a raised AttributeError
+            stack.extend(value.__dict__.values())  # a model's fields are its instance attributes
         elif hasattr(value, "newest_date"):  # a dataset table knows its dates; its cells are thousands
             stack.append(value.newest_date())
-        elif isinstance(value, BaseModel):
-            stack.extend(value.__dict__.values())  # a model's fields are its instance attributes
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             stack.extend(getattr(value, f.name) for f in dataclasses.fields(value))
     return newest
