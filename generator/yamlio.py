@@ -31,21 +31,35 @@ Loc = tuple[Any, ...]
 
 @dataclass
 class Located:
-    """Data read from one file, with the 1-based line of each path in it."""
+    """Data read from one file, with the composed YAML tree it came from: the line of any
+    path in the data is looked up there, only when a message needs it."""
 
     path: Path
     data: Any
-    lines: dict[Loc, int] = field(default_factory=dict)
+    root: yaml.Node | None = field(default=None, repr=False)
 
     def line_of(self, loc: Loc) -> int | None:
-        """Line of the deepest known prefix of `loc` (an error on a missing key points at its parent)."""
-        loc = tuple(loc)
-        while True:
-            if loc in self.lines:
-                return self.lines[loc]
-            if not loc:
-                return None
-            loc = loc[:-1]
+        """1-based line of the deepest known prefix of `loc` (an error on a missing key points
+        at its parent)."""
+        node = self.root
+        if node is None:  # an empty file
+            return 1
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1
+
+
+def _child(node: yaml.Node, part: Any) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        # The last of equal keys, as in the data (a document that parsed has none).
+        found = [value for key, value in node.value if _key(key) == part]
+        return found[-1] if found else None
+    if isinstance(node, yaml.SequenceNode) and type(part) is int and 0 <= part < len(node.value):
+        return node.value[part]
+    return None
 
 
 class _Refused(Exception):
@@ -54,30 +68,17 @@ class _Refused(Exception):
         self.line, self.loc, self.message_key, self.params = line, loc, message_key, params
 
 
-def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -> Any:
-    if id(node) in seen:
-        raise _Refused(node.start_mark.line + 1, loc, "yaml_alias")
-    seen.add(id(node))
-    lines[loc] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Refused(key_node.start_mark.line + 1, loc, "yaml_alias")
-            if key_node.tag == _STR and id(key_node) not in seen:  # a plain key, as nearly all are
-                seen.add(id(key_node))
-                key = key_node.value
-            else:
-                key = _convert(key_node, (*loc, "<key>"), {}, seen)
-            if not isinstance(key, (str, int)):
-                raise _Refused(key_node.start_mark.line + 1, loc, "yaml_key_type")
-            key = str(key)
-            if key in out:
-                raise _Refused(key_node.start_mark.line + 1, (*loc, key), "yaml_duplicate_key", key=key)
-            out[key] = _convert(value_node, (*loc, key), lines, seen)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(child, (*loc, i), lines, seen) for i, child in enumerate(node.value)]
+def _key(node: yaml.Node) -> Any:
+    """A mapping key as the data has it: text, or a number as text (None: not a plain key)."""
+    if node.tag == _STR:
+        return node.value
+    if isinstance(node, yaml.ScalarNode):
+        value = _scalar(node)
+        return str(value) if isinstance(value, (str, int)) else None
+    return None
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
     if node.tag == _STR:  # most values: the text as written
         return node.value
     try:
@@ -93,6 +94,41 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
     return value
 
 
+def _convert(node: yaml.Node, loc: Loc | None, seen: set[int] | None) -> Any:
+    """The data of a composed tree, refusing aliases, merge keys, duplicate and non-text keys.
+
+    `seen` (ids of the nodes met so far) finds aliases, which compose to a node met before; a
+    document without both "&" and "*" has no anchor or no alias, and needs none. `loc` is where `node` is,
+    for the message; None while nothing has gone wrong (a refusal converts again with it)."""
+    if seen is not None:
+        if id(node) in seen:
+            raise _Refused(node.start_mark.line + 1, loc or (), "yaml_alias")
+        seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _STR and (seen is None or id(key_node) not in seen):  # a plain key, as nearly all are
+                if seen is not None:
+                    seen.add(id(key_node))
+                key = key_node.value
+            else:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise _Refused(key_node.start_mark.line + 1, loc or (), "yaml_alias")
+                key = _convert(key_node, None if loc is None else (*loc, "<key>"), seen)
+                if not isinstance(key, (str, int)):
+                    raise _Refused(key_node.start_mark.line + 1, loc or (), "yaml_key_type")
+                key = str(key)
+            if key in out:
+                raise _Refused(key_node.start_mark.line + 1, (*(loc or ()), key), "yaml_duplicate_key", key=key)
+            out[key] = _convert(value_node, None if loc is None else (*loc, key), seen)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        if loc is None:
+            return [_convert(child, None, seen) for child in node.value]
+        return [_convert(child, (*loc, i), seen) for i, child in enumerate(node.value)]
+    return _scalar(node)
+
+
 def parse_yaml(text: str, path: Path) -> Located:
     """Parse YAML text; raise ContentError-carrying ValueError on any problem."""
     try:
@@ -103,11 +139,14 @@ def parse_yaml(text: str, path: Path) -> Located:
         raise YamlError(error(path, line, "", "yaml_syntax", problem=str(exc.problem or exc))) from None
     except yaml.YAMLError as exc:
         raise YamlError(error(path, None, "", "yaml_syntax", problem=str(exc))) from None
-    lines: dict[Loc, int] = {}
     if node is None:
-        return Located(path, None, {(): 1})
+        return Located(path, None)
     try:
-        data = _convert(node, (), lines, set())
+        try:
+            data = _convert(node, None, set() if "&" in text and "*" in text else None)
+        except _Refused:  # again, keeping track of where, to say so
+            _convert(node, (), set())
+            raise
     except _Refused as refused:
         where, line = format_path(refused.loc), refused.line
         if refused.message_key == "yaml_alias":
@@ -116,7 +155,7 @@ def parse_yaml(text: str, path: Path) -> Located:
         raise YamlError(error(path, line, where, refused.message_key, **refused.params)) from None
     except (yaml.YAMLError, ValueError) as exc:
         raise YamlError(error(path, None, "", "yaml_syntax", problem=str(exc))) from None
-    return Located(path, data, lines)
+    return Located(path, data, node)
 
 
 def _first_alias_line(text: str) -> int | None:

@@ -49,3 +49,37 @@ def test_merge_keys_are_refused() -> None:
 def test_numbers_keep_what_staff_typed() -> None:
     located = parse_yaml("phone: 053123456\ntime: 8:30\nitem: 1.10\nscore: 70.62\ncount: 12\n", P)
     assert located.data == {"phone": "053123456", "time": "8:30", "item": "1.10", "score": 70.62, "count": 12}
+
+
+def test_lines_are_found_for_number_keys_lists_and_missing_items() -> None:
+    located = parse_yaml("12: a\nyes: b\nrows:\n  - [x, {c: 1}]\n  - d\n", P)
+    assert located.data == {"12": "a", "True": "b", "rows": [["x", {"c": 1}], "d"]}
+    assert located.line_of(("12",)) == 1 and located.line_of(("True",)) == 2
+    assert located.line_of(("rows", 1)) == 5
+    assert located.line_of(("rows", 0, 1, "c")) == 4
+    # an index past the end, a tag pydantic adds for a union, a key that is not there: the parent
+    assert located.line_of(("rows", 7)) == 4  # where the list begins
+    assert located.line_of(("rows", 0, 1, "~item", "text")) == 4
+    assert parse_yaml("", P).line_of(("anything",)) == 1
+
+
+def test_a_refusal_deep_in_the_file_names_its_place() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse_yaml("a:\n  b:\n    - x\n    - {c: 1, c: 2}\n", P)
+    err = caught.value.content_error
+    assert (err.line, err.field) == (4, "a.b[2].c")
+    with pytest.raises(YamlError) as caught:
+        parse_yaml("a: &x [1]\nb:\n  - q\n  - *x\n", P)
+    err = caught.value.content_error
+    assert (err.line, err.field) == (4, "b[2]") and "alias" in err.en
+
+
+def test_merge_keys_are_refused_without_any_alias_too() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse_yaml("title: Q&A\nitems:\n  - <<: {x: 1}\n", P)
+    assert (caught.value.content_error.line, caught.value.content_error.field) == (3, "items[1]")
+
+
+def test_text_with_ampersands_and_asterisks_is_text() -> None:
+    located = parse_yaml("a: Q&A\nb: 5*3 = 15\nc: &keep anchored but never used\n", P)
+    assert located.data == {"a": "Q&A", "b": "5*3 = 15", "c": "anchored but never used"}
