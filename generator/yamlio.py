@@ -14,11 +14,28 @@ import yaml
 
 from .errors import ContentError, error, format_path
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, answering at once for text that no implicit type can start with (Thai
+    prose, quoted text): the parser asks for the type of every value it reads."""
+
+    _STARTS = frozenset(_BaseLoader.yaml_implicit_resolvers)
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> Any:
+        if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in self._STARTS)):
+            return _STR
+        return super().resolve(kind, value, implicit)
+
+
+if None in _BaseLoader.yaml_implicit_resolvers or _BaseLoader.yaml_path_resolvers:
+    # Another PyYAML with a resolver for any start or by path: its own answer, the long way.
+    _Loader = _BaseLoader  # type: ignore[misc]
 _constructor = yaml.constructor.SafeConstructor()
 # Plain scalars are built straight from their resolved tag, as construct_object would but
 # without its bookkeeping; anything else (a `!tag` staff typed) takes the long way.
-_STR = "tag:yaml.org,2002:str"
 _SCALARS = {
     f"tag:yaml.org,2002:{name}": yaml.constructor.SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
     for name in ("null", "bool", "int", "float", "timestamp")
