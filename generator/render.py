@@ -59,13 +59,23 @@ class Rendered:
         return {p.path: p.content for p in self.pages}
 
 
+class _Neutralised(str):
+    """Text md_text made safe: Jinja's escape takes it as it is (__html__), as it would Markup,
+    but it is made without Markup's Python-level constructor, once per printed value."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        return self
+
+
 def _safe_default(value: Any) -> Any:
     """Anything a template prints without a filter is flattened and neutralised for Markdown."""
     if value is None:
         return ""
     if isinstance(value, Markup):
         return value
-    return Markup(md_text(str(value)))
+    return _Neutralised(md_text(str(value)))
 
 
 def tel_target(number: str) -> str:

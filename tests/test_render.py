@@ -58,3 +58,22 @@ def test_constant_text_follows_each_sites_digits_in_one_process() -> None:
             "85" if " 85 คะแนน)" in text else "๘๕" if " ๘๕ คะแนน)" in text else "?" for text in pages
         )
     assert set(seen["thai"]) == {"๘๕"} and set(seen["arabic"]) == {"85"}
+
+
+def test_a_printed_value_is_escaped_once_and_kept_from_markdown() -> None:
+    """Values printed without a filter go through md_text once: HTML entities once (not
+    &amp;amp;), Markdown characters as entities, tags as text; filtered Markup is kept."""
+    from markupsafe import Markup
+
+    from generator.content import load_site
+    from generator.render import RenderContext
+    from tests.conftest import EXAMPLE
+
+    env = RenderContext(load_site(EXAMPLE)).env
+    template = env.from_string("{{ a }}|{{ b }}|{{ c }}|{{ nothing }}|{{ 7 }}|{{ 'R&D <b>' }}")
+    out = template.render(a="Q&A <script>x</script>", b="*ตัวหนา* [ลิงก์](javascript:x)", c=Markup("<b>ok</b>"), nothing=None)
+    a, b, c, none, seven, literal = out.split("|")
+    assert a == "Q&amp;A &lt;script&gt;x&lt;/script&gt;"
+    assert "<" not in b and "*" not in b and "[" not in b and "&#42;ตัวหนา&#42;" in b
+    assert (c, none, seven) == ("<b>ok</b>", "", "7")
+    assert literal == "R&amp;D &lt;b&gt;"
