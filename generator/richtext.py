@@ -43,6 +43,9 @@ def _restore_safe_tag(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+# One sanitizer, set up once: nh3.clean sets one up on every call, most of the time of a short string.
+_INLINE_CLEANER = nh3.Cleaner(tags=SAFE_TAGS, attributes={}, link_rel=None)
+
 # Characters nh3 would change (found by comparing every BMP character); anything else passes as is.
 _NEEDS_CLEANING = re.compile("[\x00\r<>&\u00a0]|^\ufeff")
 
@@ -51,8 +54,7 @@ def inline_html(text: str) -> str:
     """HTML for one data string: safe tags kept, the rest escaped."""
     if not _NEEDS_CLEANING.search(text):  # plain text (most values): escaping would change nothing
         return text
-    escaped = _TAG.sub(_restore_safe_tag, html.escape(text, quote=False))
-    return nh3.clean(escaped, tags=SAFE_TAGS, attributes={}, link_rel=None)
+    return _INLINE_CLEANER.clean(_TAG.sub(_restore_safe_tag, html.escape(text, quote=False)))
 
 
 def visible_text(text: str) -> str:

@@ -72,6 +72,9 @@ ATTRIBUTES = {
     "h5": {"id"},
     "h6": {"id"},
 }
+# Set up once: nh3.clean would set up a sanitizer for every page.
+_CLEANER = nh3.Cleaner(tags=ALLOWED, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto", "tel"},
+                       link_rel="noopener")
 
 
 class PageMeta(Strict):
@@ -143,13 +146,7 @@ def body_html(body: str) -> str:
     The page title is the only h1, so `# x` becomes h2; `## x`, which staff write
     under a title, stays h2 too, so no level is skipped for screen readers."""
     rendered = re.sub(r"<(/?)h1\b", r"<\1h2", _markdown().reset().convert(body))
-    return nh3.clean(
-        rendered,
-        tags=ALLOWED,
-        attributes=ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
-        link_rel="noopener",
-    )
+    return _CLEANER.clean(rendered)
 
 
 _HEADING_OR_TABLE = re.compile(r"<h([2-6])[^>]*>(.*?)</h\1>|<table>", re.S)
