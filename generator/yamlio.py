@@ -55,7 +55,7 @@ class Located:
     data: Any
     root: yaml.Node | None = field(default=None, repr=False)
 
-    def line_of(self, loc: Loc) -> int | None:
+    def line_of(self, loc: Loc) -> int:
         """1-based line of the deepest known prefix of `loc` (an error on a missing key points
         at its parent)."""
         node = self.root
@@ -70,10 +70,8 @@ class Located:
 
 
 def _child(node: yaml.Node, part: Any) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        # The last of equal keys, as in the data (a document that parsed has none).
-        found = [value for key, value in node.value if _key(key) == part]
-        return found[-1] if found else None
+    if isinstance(node, yaml.MappingNode):  # keys are unique: the document was accepted
+        return next((value for key, value in node.value if _key(key) == part), None)
     if isinstance(node, yaml.SequenceNode) and type(part) is int and 0 <= part < len(node.value):
         return node.value[part]
     return None
@@ -124,17 +122,15 @@ def _convert(node: yaml.Node, loc: Loc | None, seen: set[int] | None) -> Any:
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _STR and (seen is None or id(key_node) not in seen):  # a plain key, as nearly all are
-                if seen is not None:
-                    seen.add(id(key_node))
-                key = key_node.value
-            else:
-                if key_node.tag == "tag:yaml.org,2002:merge":
+            if seen is not None:
+                if id(key_node) in seen:
                     raise _Refused(key_node.start_mark.line + 1, loc or (), "yaml_alias")
-                key = _convert(key_node, None if loc is None else (*loc, "<key>"), seen)
-                if not isinstance(key, (str, int)):
-                    raise _Refused(key_node.start_mark.line + 1, loc or (), "yaml_key_type")
-                key = str(key)
+                seen.add(id(key_node))
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Refused(key_node.start_mark.line + 1, loc or (), "yaml_alias")
+            key = key_node.value if key_node.tag == _STR else _key(key_node)  # plain text, as nearly all are
+            if key is None:
+                raise _Refused(key_node.start_mark.line + 1, loc or (), "yaml_key_type")
             if key in out:
                 raise _Refused(key_node.start_mark.line + 1, (*(loc or ()), key), "yaml_duplicate_key", key=key)
             out[key] = _convert(value_node, None if loc is None else (*loc, key), seen)

@@ -18,7 +18,7 @@ def test_unchanged_files_keep_their_mtime(tmp_path: Path) -> None:
 
 
 def test_sync_writes_every_byte_of_new_files_and_rewrites_changed_ones(tmp_path: Path) -> None:
-    big = "ข้อมูล,๑๒๓\r\n".encode() * 50_000  # a large download, more than one write's worth
+    big = "ข้อมูล,๑๒๓\r\n".encode() * 50_000  # a large download (1.3 MB)
     assert sync_tree(tmp_path, {"2568/data/a.csv": big, "index.md": b""}) == 2
     assert (tmp_path / "2568/data/a.csv").read_bytes() == big and (tmp_path / "index.md").read_bytes() == b""
     assert sync_tree(tmp_path, {"2568/data/a.csv": big, "index.md": b""}) == 0

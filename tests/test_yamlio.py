@@ -100,3 +100,9 @@ def test_values_get_the_types_the_library_gives(values: list[str]) -> None:
         return
     got = yaml.compose(text, Loader=yamlio._Loader)
     assert [(k.tag, v.tag, v.value) for k, v in got.value] == [(k.tag, v.tag, v.value) for k, v in expected.value]
+
+
+def test_an_alias_used_as_a_key_is_refused() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse_yaml("a: &k x\n*k : 1\n", P)
+    assert caught.value.content_error.line == 2 and "alias" in caught.value.content_error.en
