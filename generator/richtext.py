@@ -46,29 +46,40 @@ def _restore_safe_tag(match: re.Match[str]) -> str:
 # One sanitizer, set up once: nh3.clean sets one up on every call, most of the time of a short string.
 _INLINE_CLEANER = nh3.Cleaner(tags=SAFE_TAGS, attributes={}, link_rel=None)
 
-# Characters nh3 would change (found by comparing every BMP character); anything else passes as is.
-_NEEDS_CLEANING = re.compile("[\x00\r<>&\u00a0]|^\ufeff")
+# Characters nh3 would change (found by comparing every BMP character), and a leading BOM;
+# anything else passes as is. One character class, no alternation: an alternative is tried
+# at every position of the text, which doubles the time of this check on every data string.
+_NEEDS_CLEANING = re.compile("[\x00\r<>&\u00a0]")
+
+
+def _needs_cleaning(text: str) -> bool:
+    return text.startswith("\ufeff") or _NEEDS_CLEANING.search(text) is not None
 
 
 def inline_html(text: str) -> str:
     """HTML for one data string: safe tags kept, the rest escaped."""
-    if not _NEEDS_CLEANING.search(text):  # plain text (most values): escaping would change nothing
+    if not _needs_cleaning(text):  # plain text (most values): escaping would change nothing
         return text
+    return _clean_inline(text)
+
+
+def _clean_inline(text: str) -> str:
     return _INLINE_CLEANER.clean(_TAG.sub(_restore_safe_tag, html.escape(text, quote=False)))
 
 
 def visible_text(text: str) -> str:
     """What a reader sees of a data string (safe tags removed, others kept as text)."""
-    if not _NEEDS_CLEANING.search(text):  # no tag, entity or character to clean: seen as written
+    if not _needs_cleaning(text):  # no tag, entity or character to clean: seen as written
         return text
     return html.unescape(re.sub(r"<[^>]+>", " ", inline_html(text)))
 
 
 # Characters md_text changes: Markdown-active ones, what html.escape and nh3 touch, and a BOM.
 _MD_CHANGED = _MD_ACTIVE + "<>&\"'" + "\x00\ufeff"
-# Text md_text returns as it is: none of those characters and no whitespace but single spaces
-# between words (re's \s is exactly str.split's whitespace). Most table cells are such text.
-_MD_UNCHANGED = re.compile(f"[^\\s{re.escape(_MD_CHANGED)}]+(?: [^\\s{re.escape(_MD_CHANGED)}]+)*")
+# Whitespace other than the space: what str.split splits at (str.isspace), which md_text folds.
+OTHER_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# One character class: an alternation or a repeated group is tried again at every position.
+_MD_NOT_PLAIN = re.compile(f"[{re.escape(_MD_CHANGED)}{OTHER_SPACE}]")
 
 
 def md_text(text: str) -> str:
@@ -77,7 +88,10 @@ def md_text(text: str) -> str:
     Markup is neutralised with entities, which every Markdown builder passes
     through, so no link, attribute list or emphasis can come from data.
     """
-    return text if _MD_UNCHANGED.fullmatch(text) else _md_text(text)
+    # Returned as it is (most table cells): none of those characters, single spaces between words.
+    if text and text[0] != " " != text[-1] and "  " not in text and not _MD_NOT_PLAIN.search(text):
+        return text
+    return _md_text(text)
 
 
 @lru_cache(maxsize=1 << 16)  # pure; table cells, labels and names repeat across pages

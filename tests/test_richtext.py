@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -47,6 +49,8 @@ def test_plain_words_are_kept_as_written(text: str) -> None:
 @pytest.mark.parametrize("odd", ODD)
 @settings(max_examples=25)
 @given(WORDS, st.integers(0, 40))
+@example("ก ข", 1)  # next to a space: a space makes two
+@example("ก ข", 3)  # at the end
 def test_plain_text_shortcut_never_skips_a_character_that_needs_changing(odd: str, words: str, at: int) -> None:
     # md_text returns most table cells as they are, without the full path; with any one odd
     # character anywhere in plain words, it must give exactly what the full path gives.
@@ -78,3 +82,24 @@ def test_table_block_has_headers_caption_and_group_rows() -> None:
 def test_paragraphs_and_line_breaks() -> None:
     out = RichRenderer(ThaiStyle()).html("บรรทัด ๑\nบรรทัด ๒\n\nย่อหน้าใหม่")
     assert out == "<p>บรรทัด ๑<br>บรรทัด ๒</p><p>ย่อหน้าใหม่</p>"
+
+
+def test_inline_shortcut_passes_exactly_the_characters_the_sanitizer_keeps() -> None:
+    # inline_html returns a data string as it is when nothing in it needs cleaning; for every
+    # character of the Basic Multilingual Plane, inside and at the start of a string, that
+    # shortcut must agree with the full path (escape, safe tags back, nh3).
+    for code in range(0x10000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # surrogates are not text
+        for text in (f"ก{char}ข", f"{char}ข"):
+            assert (inline_html(text) == text) == (richtext._clean_inline(text) == text), repr(char)
+            assert inline_html(text) == richtext._clean_inline(text), repr(char)
+
+
+def test_other_space_is_every_whitespace_character_but_the_space() -> None:
+    # md_text's plain-text check lists the whitespace it folds; it must be all that str.split splits at.
+    listed = re.compile(f"[{richtext.OTHER_SPACE}]")
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(listed.match(char)) == (char.isspace() and char != " "), hex(code)

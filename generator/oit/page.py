@@ -3,8 +3,6 @@ criteria box on every page an OIT item is bound to."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..errors import ContentErrors, error
+from ..kinds.datasets.page import csv_bytes
 from ..yamlio import read_yaml
 from .catalog import catalog_years, load_catalog
 from .readiness import ItemStatus, assess, summary
@@ -98,14 +97,12 @@ def rows_for(ctx: Any, year: int, statuses: list[ItemStatus]) -> list[Row]:
     return rows
 
 
-def csv_bytes(rows: list[Row], headers: dict[str, str]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([headers[c] for c in COLUMNS] + [headers["problems"]])
+def oit_csv(rows: list[Row], headers: dict[str, str]) -> bytes:
+    table = []
     for row in rows:
         d = row.as_dict()
-        writer.writerow([d["code"], d["title"], d["link"], d["status_label"], d["nav_path"], "; ".join(d["problems"])])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: spreadsheet programs then read Thai correctly
+        table.append([d["code"], d["title"], d["link"], d["status_label"], d["nav_path"], "; ".join(d["problems"])])
+    return csv_bytes([headers[c] for c in COLUMNS] + [headers["problems"]], table)
 
 
 def json_bytes(ctx: Any, year: int, rows: list[Row]) -> bytes:
@@ -183,6 +180,6 @@ def apply(ctx: Any, pages: list[Any]) -> tuple[list[Any], dict[str, bytes]]:
             )
         )
         base = path[: -len("index.md")]
-        downloads[f"{base}oit.csv"] = csv_bytes(rows, headers)
+        downloads[f"{base}oit.csv"] = oit_csv(rows, headers)
         downloads[f"{base}oit.json"] = json_bytes(ctx, year, rows)
     return new_pages, downloads
