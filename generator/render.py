@@ -6,7 +6,6 @@ Pure: nothing here touches the disk except reading templates.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -78,11 +77,17 @@ def _safe_default(value: Any) -> Any:
     return _Neutralised(md_text(str(value)))
 
 
+_TEL_EXTENSION = ("ต่อ", "ext", "#", ",", "/")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
 def tel_target(number: str) -> str:
     """A dialable tel: target: staff write "0 4312 3456 ต่อ 12"; phones want "043123456"."""
-    first = re.split(r"ต่อ|ext|#|,|/", str(number), maxsplit=1)[0]
-    digits = first.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
-    return ("+" if digits.strip().startswith("+") else "") + re.sub(r"\D", "", digits)
+    first = str(number)
+    for stop in _TEL_EXTENSION:  # cut at the first of them: the number before an extension
+        first = first.split(stop, 1)[0]
+    digits = first.translate(_THAI_DIGITS)
+    return ("+" if digits.strip().startswith("+") else "") + "".join(c for c in digits if c.isdecimal())
 
 
 @lru_cache(maxsize=4096)

@@ -15,6 +15,8 @@ from generator.render import tel_target
         ("043-123456 ต่อ 12", "043123456"),
         ("+66 43 123 456", "+6643123456"),
         ("043123456, 043123457", "043123456"),
+        ("043 123456 ext. 7 / 043 123457", "043123456"),
+        ("๐๔๓-๑๒๓๔๕๖ #๑๒", "043123456"),
     ],
 )
 def test_phone_numbers_become_dialable_links(typed: str, target: str) -> None:

@@ -138,7 +138,9 @@ class _IdsOnlyToc(TocTreeprocessor):
             if isinstance(el.tag, str) and self.header_rgx.match(el.tag):
                 self.set_level(el)
                 if "id" not in el.attrib:
-                    name = strip_tags(render_inner_html(remove_fnrefs(el), self.md))
+                    inner = render_inner_html(remove_fnrefs(el), self.md)
+                    # strip_tags on text without a tag only folds whitespace; its pattern is costly to compile
+                    name = strip_tags(inner) if "<" in inner else " ".join(inner.split())
                     el.attrib["id"] = unique(self.slugify(html.unescape(name), self.sep), used_ids, counters)
                 el.attrib.pop("data-toc-label", None)
 
