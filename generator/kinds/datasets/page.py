@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ...oit.bindings import dataset_code
-from ...richtext import md_text
+from ...richtext import md_texts
 from . import Dataset, catalog
 from .charts import chart_for
 from .complaints import none_received
@@ -57,15 +57,15 @@ def table_rows(columns: list[Any], shown: list[list[str]], keys: list[list[str]]
     """The <tr> rows of a dataset table from its columns' shown texts and sort keys. Built
     here rather than in the template: a template loop over thousands of cells costs more than
     the rest of the page. Cells and keys are neutralised for Markdown like any printed value
-    (md_text), except those of numbers and dates, which are made here of digits, ",", ".",
+    (md_texts), except those of numbers and dates, which are made here of digits, ",", ".",
     "-", spaces and Thai month names."""
     html_columns = []
     for index, (c, texts, raw_keys) in enumerate(zip(columns, shown, keys, strict=True)):
         if c.type in (*NUMBER_TYPES, "date"):
             safe, sort = texts, raw_keys
         else:
-            safe = [md_text(t) for t in texts]
-            sort = safe if raw_keys is texts else [md_text(k) for k in raw_keys]
+            safe = md_texts(texts)
+            sort = safe if raw_keys is texts else md_texts(raw_keys)
         if index == 0:
             cells = [f'<th scope="row" data-sort="{k}">{m}</th>' for k, m in zip(sort, safe, strict=True)]
         elif c.type == "url":
