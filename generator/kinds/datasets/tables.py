@@ -74,7 +74,8 @@ def cell_text(value: Any) -> str:
 
 
 def parse_number(text: str) -> Decimal:
-    cleaned = thai_digit_to_arabic_digit(text).strip()
+    # ASCII text has no Thai digit to convert (isascii is a flag check): most cells of a sheet
+    cleaned = (text if text.isascii() else thai_digit_to_arabic_digit(text)).strip()
     if not _NUMBER.match(cleaned):
         raise ValueError(text)
     try:
