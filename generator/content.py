@@ -3,6 +3,7 @@ errors that each name a file, a line and a field."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -186,7 +187,13 @@ class _Loader:
         folder = self.root / "assets"
         if not folder.is_dir():
             return []
-        return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+        # os.walk, as rglob("*") walks (symlinked folders not entered), without the pattern
+        # machinery rglob sets up on every call
+        found = []
+        for parent, _, names in os.walk(folder):
+            rel = Path(parent).relative_to(folder)
+            found += [rel / n for n in names if not n.startswith(".") and os.path.isfile(os.path.join(parent, n))]
+        return sorted(found)
 
     def root_files(self) -> None:
         known = {"site.yml", "organization.yml", "oit.yml", "years", "pages", "assets"}

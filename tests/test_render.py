@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.render import tel_target
@@ -79,3 +81,18 @@ def test_a_printed_value_is_escaped_once_and_kept_from_markdown() -> None:
     assert "<" not in b and "*" not in b and "[" not in b and "&#42;ตัวหนา&#42;" in b
     assert (c, none, seven) == ("<b>ok</b>", "", "7")
     assert literal == "R&amp;D &lt;b&gt;"
+
+
+def test_every_asset_file_is_published_but_hidden_ones(content_copy: Path) -> None:
+    from generator.content import load_site
+    from generator.render import render_site
+
+    assets = content_copy / "assets"
+    (assets / "docs" / "plans").mkdir(parents=True)
+    (assets / "docs" / "plans" / "แผน.pdf").write_bytes(b"%PDF-1.4")
+    (assets / ".DS_Store").write_bytes(b"x")  # what a Mac or an editor leaves behind
+    (assets / "docs" / "._แผน.pdf").write_bytes(b"x")
+    published = render_site(load_site(content_copy)).assets
+    assert published["assets/docs/plans/แผน.pdf"] == assets / "docs" / "plans" / "แผน.pdf"
+    assert not [rel for rel in published if "/." in rel]
+    assert len(published) == sum(1 for p in assets.rglob("*") if p.is_file() and not p.name.startswith("."))
