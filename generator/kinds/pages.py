@@ -161,6 +161,8 @@ def converter(shortcut: bool = True) -> markdown.Markdown:
     known = len(md.inlinePatterns) == len(_INLINE_NEEDS) and all(n in md.inlinePatterns for n in _INLINE_NEEDS)
     if shortcut and known:
         md.treeprocessors.register(_PlainTextInline(md), "inline", 20)
+    if shortcut:  # asked of every element; the library only ever tests membership ("in")
+        md.block_level_elements = frozenset(md.block_level_elements)  # type: ignore[assignment]
     return md
 
 
