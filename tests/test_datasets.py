@@ -206,6 +206,22 @@ def test_contracts_page_table_chart_and_downloads(example_site: Path) -> None:
     assert "href=\"../contracts.csv\"" in html
 
 
+def test_sort_keys_only_where_the_text_does_not_sort_right(example_site: Path) -> None:
+    # Numbers and dates carry a sort key; text sorts by itself, so a key equal to it would only
+    # make a long page longer; a table too short to sort carries none at all.
+    import re
+
+    html = (example_site / "2568" / "data" / "contracts" / "index.html").read_text(encoding="utf-8")
+    body = html[html.index("<tbody>"): html.index("</tbody>")]
+    first_row = re.search(r"<tr>(.*?)</tr>", body, re.S).group(1)
+    cells = re.findall(r"<t([hd])([^>]*)>", first_row)
+    with_key = [i for i, (_, attrs) in enumerate(cells) if "data-sort=" in attrs]
+    # budget, reference and agreed prices; the contractor's ID number; signing and end dates
+    assert with_key == [2, 6, 7, 8, 10, 11] and len(cells) == 12
+    short = (example_site / "2568" / "data" / "services" / "index.html").read_text(encoding="utf-8")
+    assert "pr-sortable" not in short and "data-sort" not in short
+
+
 def test_complaints_none_says_so(small_site: Path) -> None:
     from tests.conftest import page_text
 

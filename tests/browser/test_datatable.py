@@ -30,3 +30,19 @@ def test_chart_text_is_readable_on_a_phone(page, example_url: str) -> None:
     assert heights and min(heights) >= 11, f"chart text {min(heights):.1f} px high at 360 px width"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, "the chart pushes the page sideways"
+
+
+def test_a_text_column_sorts_by_its_text(page, example_url: str) -> None:
+    # Text cells carry no sort key: the script sorts them by what they show.
+    page.goto(f"{example_url}/2568/data/contracts/")
+    header = page.get_by_role("button", name="รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก")
+    header.click()
+    names = page.eval_on_selector_all("table.pr-sortable tbody tr td:nth-child(10)", "c => c.map(x => x.textContent)")
+    assert len(set(names)) > 5 and names == sorted(names)
+    header.click()
+    names = page.eval_on_selector_all("table.pr-sortable tbody tr td:nth-child(10)", "c => c.map(x => x.textContent)")
+    assert names == sorted(names, reverse=True)
+    # the row header (first column) sorts too
+    page.get_by_role("button", name="เลขที่โครงการ").click()
+    numbers = page.eval_on_selector_all("table.pr-sortable tbody tr th", "c => c.map(x => x.textContent)")
+    assert numbers == sorted(numbers)

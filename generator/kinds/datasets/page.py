@@ -53,27 +53,32 @@ def json_number(value: Decimal) -> int | float:
     return float(value) if value != value.to_integral_value() else int(value)
 
 
-def table_rows(columns: list[Any], shown: list[list[str]], keys: list[list[str]]) -> Markup:
+def table_rows(columns: list[Any], shown: list[list[str]], keys: list[list[str]], sortable: bool = True) -> Markup:
     """The <tr> rows of a dataset table from its columns' shown texts and sort keys. Built
     here rather than in the template: a template loop over thousands of cells costs more than
     the rest of the page. Cells and keys are neutralised for Markdown like any printed value
     (md_texts), except those of numbers and dates, which are made here of digits, ",", ".",
-    "-", spaces and Thai month names."""
+    "-", spaces and Thai month names.
+
+    A cell carries data-sort only where its key differs from its text (numbers, dates, ID
+    numbers) and the table is long enough to be sorted: the sorting script reads the text
+    itself otherwise. A text key repeated in every cell made a long table a third larger."""
     html_columns = []
     for index, (c, texts, raw_keys) in enumerate(zip(columns, shown, keys, strict=True)):
         if c.type in (*NUMBER_TYPES, "date"):
             safe, sort = texts, raw_keys
         else:
             safe = md_texts(texts)
-            sort = safe if raw_keys is texts else md_texts(raw_keys)
+            sort = None if raw_keys is texts else md_texts(raw_keys)
+        attrs = [f' data-sort="{k}"' for k in sort] if sortable and sort is not None else [""] * len(safe)
         if index == 0:
-            cells = [f'<th scope="row" data-sort="{k}">{m}</th>' for k, m in zip(sort, safe, strict=True)]
+            cells = [f'<th scope="row"{a}>{m}</th>' for a, m in zip(attrs, safe, strict=True)]
         elif c.type == "url":
-            cells = [f'<td data-sort="{k}"><a href="{escape(t)}">{m}</a></td>' if t else f'<td data-sort="{k}"></td>'
-                     for k, m, t in zip(sort, safe, texts, strict=True)]
+            cells = [f'<td{a}><a href="{escape(t)}">{m}</a></td>' if t else f"<td{a}></td>"
+                     for a, m, t in zip(attrs, safe, texts, strict=True)]
         else:
             number = ' class="pr-num"' if c.type in NUMBER_TYPES else ""
-            cells = [f'<td data-sort="{k}"{number}>{m}</td>' for k, m in zip(sort, safe, strict=True)]
+            cells = [f"<td{a}{number}>{m}</td>" for a, m in zip(attrs, safe, strict=True)]
         html_columns.append(cells)
     return Markup("\n".join(f"<tr>{''.join(row)}</tr>" for row in zip(*html_columns, strict=True)))
 
@@ -136,6 +141,7 @@ def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
     total_key = (ds.spec.get("total") or {}).get("of")
     empty = bool(ds.spec.get("empty_text")) and total_key and none_received(ds.table.rows, ds.spec["total"])
     title = f"{ds.spec['title']} {ctx.label('datasets', 'fiscal_year')} {thai.year(ds.year)}"
+    sortable = len(shown) >= SORTABLE_FROM
     sums = {c.key: thai.number(sum(r[c.key] or 0 for r in ds.table.rows), 2 if c.type == "money" else 0)
             for c in columns if c.type in ("money", "int")}
     page = ctx.page(
@@ -146,12 +152,12 @@ def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
         oit=item,
         columns=columns,
         rows=shown,
-        body_rows=table_rows(columns, list(shown_columns), list(key_columns)),
+        body_rows=table_rows(columns, list(shown_columns), list(key_columns), sortable),
         row_numbers=ds.table.row_numbers,
         chart=Markup(chart) if chart else None,
         empty=empty,
         sums=sums,
-        sortable=len(shown) >= SORTABLE_FROM,
+        sortable=sortable,
         csv_name=f"{stem.rsplit('/', 1)[1]}.csv",
         json_name=f"{stem.rsplit('/', 1)[1]}.json",
     )

@@ -1,8 +1,14 @@
 /* Sortable dataset tables (progressive enhancement): the full table is in the
-   HTML; this only reorders rows when a column header is pressed. Each cell
-   carries data-sort, a key that sorts numbers and dates correctly as text. */
+   HTML; this only reorders rows when a column header is pressed. A cell of a
+   number, date or ID carries data-sort, a key that sorts correctly as text;
+   any other cell sorts by its text. */
 (function () {
   "use strict";
+  function key(cell) {
+    if (!cell) return "";
+    var sort = cell.getAttribute("data-sort");
+    return sort === null ? cell.textContent : sort;
+  }
   function enhance(table) {
     if (table.dataset.sortReady) return;
     table.dataset.sortReady = "1";
@@ -21,8 +27,8 @@
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
-          var x = a.cells[index].getAttribute("data-sort") || "";
-          var y = b.cells[index].getAttribute("data-sort") || "";
+          var x = key(a.cells[index]);
+          var y = key(b.cells[index]);
           return (x < y ? -1 : x > y ? 1 : 0) * (up ? 1 : -1);
         });
         rows.forEach(function (row) { body.appendChild(row); });
