@@ -48,3 +48,20 @@ def test_swap_replaces_the_site_in_one_step(tmp_path: Path) -> None:
     swap_in(staging, site)
     assert (site / "fresh").is_dir() and not (site / "old").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_generated_config_reads_back_through_mkdocs_own_yaml_loader(tmp_path: Path) -> None:
+    # The generated mkdocs.yml is written as JSON, a kind of YAML: MkDocs must read exactly the config.
+    from mkdocs.utils.yaml import yaml_load
+
+    from generator.content import load_site
+    from generator.render import render_site
+    from generator.write import mkdocs_config, write_docs
+    from tests.conftest import EXAMPLE
+
+    site = load_site(EXAMPLE)
+    rendered = render_site(site)
+    path = write_docs(rendered, site, tmp_path / "build", tmp_path / "site")
+    expected = mkdocs_config(rendered, site, tmp_path / "build", tmp_path / "site")
+    assert path.name == "mkdocs.yml" and yaml_load(path.read_text(encoding="utf-8")) == expected
+    assert expected["nav"] and expected["site_name"] in path.read_text(encoding="utf-8")  # Thai as text, not \u escapes
