@@ -72,7 +72,8 @@ class SharedBytecodeCache(BytecodeCache):
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
         fold = str(environment.globals.get(FOLD_KEY, ""))
-        key = self.get_cache_key(f"{name}|{fold}", filename)
+        generator = environment.code_generator_class.__qualname__  # another generator, other code
+        key = self.get_cache_key(f"{name}|{fold}|{generator}", filename)
         bucket = _WholeFileBucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)
         return bucket

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.compiler import CodeGenerator
 from markupsafe import Markup
 
 from .catalog import labels
@@ -81,6 +82,33 @@ _TEL_EXTENSION = ("ต่อ", "ext", "#", ",", "/")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
+class _FinalizedOutputCodeGenerator(CodeGenerator):
+    """Jinja's code generator, except that a printed value is passed through _safe_default
+    alone: it returns Markup or text it escaped itself (md_text), so the escape() that
+    autoescape wraps around it changed nothing and built two Markup objects a value. Jinja's
+    own NativeCodeGenerator overrides the same two steps. Any other setting keeps Jinja's code."""
+
+    def _finalized(self, frame: Any, finalize: Any) -> bool:
+        ctx = frame.eval_ctx
+        return ctx.autoescape and not ctx.volatile and finalize.src and self.environment.finalize is _safe_default
+
+    def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
+        if self._finalized(frame, finalize):
+            self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: Any, frame: Any, finalize: Any) -> None:
+        if self._finalized(frame, finalize):
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _FinalizedOutputCodeGenerator
+
+
 def tel_target(number: str) -> str:
     """A dialable tel: target: staff write "0 4312 3456 ต่อ 12"; phones want "043123456"."""
     first = str(number)
@@ -105,7 +133,7 @@ class RenderContext:
         self.thai = site.settings.thai
         self.rich = RichRenderer(self.thai)
         self.labels = labels()
-        env = jinja2.Environment(
+        env = _Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=True,
             finalize=_safe_default,

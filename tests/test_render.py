@@ -83,6 +83,30 @@ def test_a_printed_value_is_escaped_once_and_kept_from_markdown() -> None:
     assert literal == "R&amp;D &lt;b&gt;"
 
 
+def test_values_are_escaped_in_every_kind_of_template_output() -> None:
+    """Printed values are escaped by the finalize step alone (no escape() around it): in
+    attributes, loops, macros, set blocks and after filters that return plain text."""
+    import jinja2
+
+    from generator.content import load_site
+    from generator.render import RenderContext, _Environment
+    from tests.conftest import EXAMPLE
+
+    env = RenderContext(load_site(EXAMPLE)).env
+    source = (
+        '{% macro m(v) %}<i title="{{ v }}">{{ v }}</i>{% endmacro %}'
+        "{% set block %}<u>{{ x }}</u>{% endset %}"
+        '<a href="{{ x }}">{% for v in [x, y] %}{{ v }};{% endfor %}</a>{{ m(x) }}{{ block }}{{ x|upper }}{{ y ~ x }}'
+    )
+    out = env.from_string(source).render(x='"><script>alert(1)</script>', y="<b>ก</b>")
+    assert "<script" not in out and "<SCRIPT" not in out and '"><' not in out
+    assert out.count("ก") == 2 and "<b>" not in out  # the loop and the ~ join: the text a reader sees
+    assert "<i title=" in out and "<u>" in out and "<a href=" in out  # the templates' own markup stays
+    # Without our finalize step, the generator leaves Jinja's escaping as it is.
+    plain = _Environment(autoescape=True, loader=jinja2.DictLoader({}))
+    assert plain.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+
+
 def test_every_asset_file_is_published_but_hidden_ones(content_copy: Path) -> None:
     from generator.content import load_site
     from generator.render import render_site
