@@ -108,6 +108,11 @@ class _FinalizedOutputCodeGenerator(CodeGenerator):
 class _Environment(jinja2.Environment):
     code_generator_class = _FinalizedOutputCodeGenerator
 
+    def make_globals(self, d: Any = None) -> Any:
+        # A dict, not Jinja's ChainMap: every render copies its template's globals, and copying
+        # a ChainMap runs Python code for each key. Ours are all set before a template is loaded.
+        return {**self.globals, **(d or {})}
+
 
 def tel_target(number: str) -> str:
     """A dialable tel: target: staff write "0 4312 3456 ต่อ 12"; phones want "043123456"."""
