@@ -55,7 +55,6 @@ class Target:
     year: int | None  # fiscal year of the data, when known
     covers: tuple[int, int] | None
     note: str | None
-    line: int | None
 
 
 @dataclass
@@ -118,11 +117,11 @@ def resolve(loaded: LoadedBindings | None, catalog: Catalog, pages: set[str]) ->
     errors: list[ContentError] = []
     targets: dict[str, Target] = {}
     for code, (binding, loc) in chosen.items():
-        line = loaded.lines.line_of(loc)
-        field = ".".join(str(p) for p in loc)
 
         def fail(key: str, /, **params: Any) -> None:
-            errors.append(error(loaded.path, line, field, key, **params))  # noqa: B023
+            # The line is looked up only for a message: walking the YAML tree for every binding was most of this step.
+            field = ".".join(str(p) for p in loc)  # noqa: B023
+            errors.append(error(loaded.path, loaded.lines.line_of(loc), field, key, **params))  # noqa: B023
 
         if code not in codes:
             # Codes of other years are fine in `items`: they apply where the catalog has them.
@@ -164,7 +163,7 @@ def resolve(loaded: LoadedBindings | None, catalog: Catalog, pages: set[str]) ->
         data_year = binding.year
         if data_year is None and page is not None and page.split("/", 1)[0].isdigit():
             data_year = int(page.split("/", 1)[0])
-        targets[code] = Target(code, kind, raw, page, url, data_year, covers, binding.note, line)
+        targets[code] = Target(code, kind, raw, page, url, data_year, covers, binding.note)
     if errors:
         raise ContentErrors(errors)
     return {code: targets[code] for code in codes if code in targets}
@@ -214,7 +213,7 @@ def dataset_targets(site: Any, catalog: Catalog, pages: set[str], bound: set[str
         for ds in (year.datasets.values() if year else ()):
             code, page = dataset_code(ds.spec.get("oit"), catalog.year), page_path(ds)
             if code in codes and code not in found and page in pages:
-                found[code] = Target(code, "page", page.removesuffix(".md"), page, None, ds.year, None, None, None)
+                found[code] = Target(code, "page", page.removesuffix(".md"), page, None, ds.year, None, None)
     return found
 
 
