@@ -78,10 +78,6 @@ def _safe_default(value: Any) -> Any:
     return _Neutralised(md_text(str(value)))
 
 
-_TEL_EXTENSION = ("ต่อ", "ext", "#", ",", "/")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-
-
 class _FinalizedOutputCodeGenerator(CodeGenerator):
     """Jinja's code generator, except that a printed value is passed through _safe_default
     alone: it returns Markup or text it escaped itself (md_text), so the escape() that
@@ -90,7 +86,7 @@ class _FinalizedOutputCodeGenerator(CodeGenerator):
 
     def _finalized(self, frame: Any, finalize: Any) -> bool:
         ctx = frame.eval_ctx
-        return ctx.autoescape and not ctx.volatile and finalize.src and self.environment.finalize is _safe_default
+        return bool(ctx.autoescape and not ctx.volatile and finalize.src and self.environment.finalize is _safe_default)
 
     def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
         if self._finalized(frame, finalize):
@@ -112,6 +108,10 @@ class _Environment(jinja2.Environment):
         # A dict, not Jinja's ChainMap: every render copies its template's globals, and copying
         # a ChainMap runs Python code for each key. Ours are all set before a template is loaded.
         return {**self.globals, **(d or {})}
+
+
+_TEL_EXTENSION = ("ต่อ", "ext", "#", ",", "/")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def tel_target(number: str) -> str:
