@@ -21,7 +21,8 @@ from .kinds import announcement, ita_analysis, measures, memo, organization, pag
 from .kinds.datasets.page import render_catalog, render_dataset
 from .oit import page as oit_page
 from .program_cache import FOLD_KEY, TEMPLATE_CACHE
-from .richtext import RichRenderer, inline_html, md_text, theme_label
+from .richtext import RichRenderer
+from .safetext import inline_html, md_text, theme_label
 from .thai import fiscal_year_range, six_month_range
 
 TEMPLATES = Path(__file__).parent / "templates"

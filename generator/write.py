@@ -22,7 +22,7 @@ from typing import Any
 from .catalog import read_program_yaml
 from .render import Rendered
 from .reproducible import source_date_epoch
-from .richtext import theme_label
+from .safetext import theme_label
 
 REPO = Path(__file__).resolve().parent.parent
 

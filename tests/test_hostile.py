@@ -19,7 +19,7 @@ from generator.content import load_site
 from generator.errors import ContentErrors, format_path
 from generator.htmltext import visible_text
 from generator.kinds.pages import ALLOWED as FREE_PAGE_TAGS
-from generator.richtext import SAFE_TAGS
+from generator.safetext import SAFE_TAGS
 from generator.yamlio import read_yaml
 
 REPO = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ from generator.content import load_site
 from generator.importer.layout import decoration
 from generator.importer.reader import read
 from generator.pipeline import build
-from generator.richtext import visible_text
+from generator.safetext import visible_text
 from tests.conftest import SEEDS, page_text
 
 # A worktree elsewhere can point at the seeds with PRONGSAI_SEEDS.

@@ -11,7 +11,7 @@ import pytest
 
 from generator.content import load_site
 from generator.kinds.pages import split_front_matter
-from generator.richtext import visible_text
+from generator.safetext import visible_text
 from generator.thai import parse_date
 from generator.yamlio import parse_yaml, read_yaml
 from tests.conftest import EXAMPLE, SMALL, page_text

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from generator.pipeline import build
-from generator.richtext import visible_text
+from generator.safetext import visible_text
 from tests.conftest import SEEDS, page_text
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repository")

@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ...oit.bindings import dataset_code
-from ...richtext import md_texts
+from ...safetext import md_texts
 from . import Dataset, catalog
 from .charts import chart_for
 from .complaints import none_received
