@@ -34,7 +34,10 @@ class Item(Strict):
     kind: Kind
     year_rule: YearRule
     elements: list[Element]
+    # True only where a source that shows this ITA year's list (Source.years) shows this item.
     confirmed: bool
+    sources: list[str] = []  # ids of the catalog's sources that show this item
+    research: str | None = None  # for maintainers: what was checked; never published
     # Filled in from the enclosing groups when the catalog is read.
     indicator: str = ""
     sub_indicator: str = ""
@@ -52,9 +55,15 @@ class Indicator(Strict):
     sub_indicators: list[SubIndicator]
 
 
+AgencyType = Literal["local", "central", "school", "other"]
+
+
 class Source(Strict):
+    id: str | None = None  # what items cite in their `sources`
     name: str
     url: Url | None = None
+    years: list[int] = []  # ITA years whose item list this source shows
+    agency: AgencyType | None = None  # local: อปท.; central: a central agency; school
 
 
 class Catalog(Strict):
@@ -63,6 +72,7 @@ class Catalog(Strict):
     sources: list[Source]
     note: str | None = None  # shown on the ITA page
     research: str | None = None  # for maintainers: what was checked and searched; not published
+    provisional: bool = False  # a list not yet published by the NACC (derived from the newest one)
     indicators: list[Indicator]
 
     @model_validator(mode="after")
@@ -71,6 +81,14 @@ class Catalog(Strict):
         doubled = sorted({c for c in codes if codes.count(c) > 1})
         if doubled:
             raise ValueError(f"duplicate item codes: {', '.join(doubled)}")
+        ids = {s.id for s in self.sources if s.id}
+        of_year = {s.id for s in self.sources if s.id and self.year in s.years}
+        for item in (i for ind in self.indicators for sub in ind.sub_indicators for i in sub.items):
+            unknown = [s for s in item.sources if s not in ids]
+            if unknown:
+                raise ValueError(f"{item.code}: unknown source ids {', '.join(unknown)}")
+            if item.confirmed and item.sources and not of_year.intersection(item.sources):
+                raise ValueError(f"{item.code}: confirmed, but none of its sources shows the {self.year} list")
         return self
 
     @property
