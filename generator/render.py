@@ -6,13 +6,13 @@ Pure: nothing here touches the disk except reading templates.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.compiler import CodeGenerator
 from markupsafe import Markup
 
 from .catalog import labels
@@ -20,7 +20,7 @@ from .content import Site
 from .kinds import announcement, ita_analysis, measures, memo, organization, pages
 from .kinds.datasets.page import render_catalog, render_dataset
 from .oit import page as oit_page
-from .program_cache import FOLD_KEY, TEMPLATE_CACHE
+from .program_cache import template_cache
 from .richtext import RichRenderer
 from .safetext import inline_html, md_text, theme_label
 from .thai import fiscal_year_range, six_month_range
@@ -60,55 +60,13 @@ class Rendered:
         return {p.path: p.content for p in self.pages}
 
 
-class _Neutralised(str):
-    """Text md_text made safe: Jinja's escape takes it as it is (__html__), as it would Markup,
-    but it is made without Markup's Python-level constructor, once per printed value."""
-
-    __slots__ = ()
-
-    def __html__(self) -> str:
-        return self
-
-
 def _safe_default(value: Any) -> Any:
     """Anything a template prints without a filter is flattened and neutralised for Markdown."""
     if value is None:
         return ""
     if isinstance(value, Markup):
         return value
-    return _Neutralised(md_text(str(value)))
-
-
-class _FinalizedOutputCodeGenerator(CodeGenerator):
-    """Jinja's code generator, except that a printed value is passed through _safe_default
-    alone: it returns Markup or text it escaped itself (md_text), so the escape() that
-    autoescape wraps around it changed nothing and built two Markup objects a value. Jinja's
-    own NativeCodeGenerator overrides the same two steps. Any other setting keeps Jinja's code."""
-
-    def _finalized(self, frame: Any, finalize: Any) -> bool:
-        ctx = frame.eval_ctx
-        return bool(ctx.autoescape and not ctx.volatile and finalize.src and self.environment.finalize is _safe_default)
-
-    def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
-        if self._finalized(frame, finalize):
-            self.write(finalize.src)
-        else:
-            super()._output_child_pre(node, frame, finalize)
-
-    def _output_child_post(self, node: Any, frame: Any, finalize: Any) -> None:
-        if self._finalized(frame, finalize):
-            self.write(")")
-        else:
-            super()._output_child_post(node, frame, finalize)
-
-
-class _Environment(jinja2.Environment):
-    code_generator_class = _FinalizedOutputCodeGenerator
-
-    def make_globals(self, d: Any = None) -> Any:
-        # A dict, not Jinja's ChainMap: every render copies its template's globals, and copying
-        # a ChainMap runs Python code for each key. Ours are all set before a template is loaded.
-        return {**self.globals, **(d or {})}
+    return Markup(md_text(str(value)))
 
 
 _TEL_EXTENSION = ("ต่อ", "ext", "#", ",", "/")
@@ -131,15 +89,56 @@ def relative(target: str, start: str) -> str:
     return posixpath.relpath(f"/{target}", f"/{start}")
 
 
+def _styled(method: str) -> Callable[..., str]:
+    """A filter that writes in the site's style (digits, date style): marked @pass_context, so
+    Jinja never folds it into a template's compiled code, which is then the same for any site."""
+
+    @jinja2.pass_context
+    def apply(context: jinja2.runtime.Context, value: Any, *args: Any) -> str:
+        return getattr(context["thai"], method)(value, *args)
+
+    return apply
+
+
+@jinja2.pass_context
+def _rich(context: jinja2.runtime.Context, value: Any, prefix: str = "") -> Markup:
+    return Markup(RichRenderer(context["thai"]).html(value, prefix))
+
+
+@jinja2.pass_context
+def _digits(context: jinja2.runtime.Context, value: Any) -> str:
+    return context["thai"].digits_of(str(value))
+
+
+@jinja2.pass_context
+def _date(context: jinja2.runtime.Context, value: Any, style: str | None = None) -> str:
+    return context["thai"].date(value, style) if value else ""
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "rich": _rich,
+    "inline": lambda v: Markup(inline_html(str(v))) if v is not None else "",
+    "date": _date,
+    "num": _styled("number"),
+    "score": _styled("score"),
+    "year": _styled("year"),
+    "digits": _digits,
+    "money": _styled("money"),
+    "bahttext": _styled("baht_text"),
+    "month_range": _styled("month_range"),
+    "url": lambda v: Markup(jinja2.filters.escape(v)),
+    "tel": tel_target,
+}
+
+
 class RenderContext:
     """What every kind's page functions need: the site, Thai style, templates and links."""
 
     def __init__(self, site: Site) -> None:
         self.site = site
         self.thai = site.settings.thai
-        self.rich = RichRenderer(self.thai)
         self.labels = labels()
-        env = _Environment(
+        env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=True,
             finalize=_safe_default,
@@ -147,23 +146,10 @@ class RenderContext:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
-            bytecode_cache=TEMPLATE_CACHE,
+            bytecode_cache=template_cache(),
             auto_reload=False,  # one build, one environment: no need to stat a template on every use
         )
-        env.filters.update(
-            rich=lambda v, prefix="": Markup(self.rich.html(v, prefix)),
-            inline=lambda v: Markup(inline_html(str(v))) if v is not None else "",
-            date=lambda v, style=None: self.thai.date(v, style) if v else "",
-            num=lambda v, d=None: self.thai.number(v, d),
-            score=self.thai.score,
-            year=self.thai.year,
-            digits=lambda v: self.thai.digits_of(str(v)),
-            url=lambda v: Markup(jinja2.filters.escape(v)),
-            tel=tel_target,
-            money=self.thai.money,
-            bahttext=self.thai.baht_text,
-            month_range=lambda start, end, style="abbr": self.thai.month_range(start, end, style),
-        )
+        env.filters.update(FILTERS)
         env.globals.update(
             org=site.organization,
             site=site,
@@ -172,7 +158,6 @@ class RenderContext:
             fy_start=lambda y: fiscal_year_range(y)[0],
             fy_end=lambda y: fiscal_year_range(y)[1],
             six_month_range=six_month_range,
-            **{FOLD_KEY: repr(self.thai)},  # settings-dependent filters fold into the bytecode
         )
         self.env = env
 

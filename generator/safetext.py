@@ -71,29 +71,17 @@ OTHER_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u
 _MD_NOT_PLAIN = re.compile(f"[{re.escape(_MD_CHANGED)}{OTHER_SPACE}]")
 
 
-def _plain(text: str) -> bool:
-    """Whether md_text returns `text` as it is (most table cells): none of those characters,
-    single spaces between words, none at either end."""
-    return text[:1] != " " != text[-1:] and "  " not in text and not _MD_NOT_PLAIN.search(text)
-
-
 def md_text(text: str) -> str:
     """One line of plain text for a Markdown context (headings, link text, nav).
 
     Markup is neutralised with entities, which every Markdown builder passes
     through, so no link, attribute list or emphasis can come from data.
     """
-    return text if _plain(text) else _md_text(text)
-
-
-def md_texts(texts: list[str]) -> list[str]:
-    """md_text of each cell of a table column. A column whose cells are all plain (most) is
-    checked in one pass over its joined text: no cell can hide a space at its edge, a double
-    space or a character md_text changes, since each would show in the joined text."""
-    joined = "\x01".join(texts)  # \x01: neither whitespace nor changed, so not a reason to fall back
-    if _plain(joined) and " \x01" not in joined and "\x01 " not in joined:
-        return texts
-    return [md_text(t) for t in texts]
+    # Plain text (most values) is returned as it is: none of those characters, single
+    # spaces between words, none at either end.
+    if text[:1] != " " != text[-1:] and "  " not in text and not _MD_NOT_PLAIN.search(text):
+        return text
+    return _md_text(text)
 
 
 @lru_cache(maxsize=1 << 16)  # pure; table cells, labels and names repeat across pages

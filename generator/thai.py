@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 from pythainlp.util import (
     arabic_digit_to_thai_digit,
@@ -107,21 +107,6 @@ class ThaiStyle:
     def number(self, value: float | int, decimals: int | None = None) -> str:
         """A generated number with thousands separators, in the site's digits."""
         return self.digits_of(_grouped(value, decimals))
-
-    def numbers(self, values: list[Any], decimals: int | None = None) -> list[str]:
-        """number() of each value ("" for None): a dataset column, put in the site's digits in one pass."""
-        return self._digits_of_each(["" if v is None else _grouped(v, decimals) for v in values])
-
-    def dates(self, values: list[dt.date | None]) -> list[str]:
-        """date() of each value ("" for None) in the site's style, digits in one pass."""
-        directive, era = _DATE_STYLES[self.date_style]
-        months = month_names(directive)
-        texts = ["" if v is None else _written_date(v, months, era) for v in values]
-        return self._digits_of_each(texts)
-
-    def _digits_of_each(self, texts: list[str]) -> list[str]:
-        # One conversion of the joined texts instead of one call per cell; none holds a newline.
-        return self.digits_of("\n".join(texts)).split("\n") if texts else []
 
     def score(self, value: float) -> str:
         return self.digits_of(f"{value:.2f}")

@@ -18,21 +18,6 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """The safe loader, answering at once for text that no implicit type can start with (Thai
-    prose, quoted text): the parser asks for the type of every value it reads."""
-
-    _STARTS = frozenset(_BaseLoader.yaml_implicit_resolvers)
-
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> Any:
-        if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in self._STARTS)):
-            return _STR
-        return super().resolve(kind, value, implicit)
-
-
-if None in _BaseLoader.yaml_implicit_resolvers or _BaseLoader.yaml_path_resolvers:
-    # Another PyYAML with a resolver for any start or by path: its own answer, the long way.
-    _Loader = _BaseLoader  # type: ignore[misc]
 _constructor = yaml.constructor.SafeConstructor()
 # Plain scalars are built straight from their resolved tag, as construct_object would but
 # without its bookkeeping; anything else (a `!tag` staff typed) takes the long way.
@@ -145,7 +130,7 @@ def _convert(node: yaml.Node, loc: Loc | None, seen: set[int] | None) -> Any:
 def parse_yaml(text: str, path: Path) -> Located:
     """Parse YAML text; raise ContentError-carrying ValueError on any problem."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_BaseLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -172,7 +157,7 @@ def parse_yaml(text: str, path: Path) -> Located:
 
 
 def _first_alias_line(text: str) -> int | None:
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=_BaseLoader):
         if isinstance(event, yaml.AliasEvent):
             return event.start_mark.line + 1
     return None

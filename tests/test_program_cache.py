@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import yaml
 from jinja2 import DictLoader, Environment
-from jinja2.bccache import FileSystemBytecodeCache
 
 from generator import program_cache
 from generator.catalog import HERE, read_program_yaml
@@ -17,7 +16,7 @@ from generator.catalog import HERE, read_program_yaml
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     folder.mkdir()
-    monkeypatch.setattr(program_cache, "_disk", lambda: FileSystemBytecodeCache(str(folder)))
+    monkeypatch.setattr(program_cache, "template_cache", lambda: program_cache.TemplateCache(str(folder)))
     return folder
 
 
@@ -61,35 +60,40 @@ def test_values_marshal_cannot_store_are_still_read(cache_dir: Path, tmp_path: P
     assert not cached_file(path).exists()
 
 
-def template_env(cache: program_cache.SharedBytecodeCache, source: str) -> Environment:
-    return Environment(loader=DictLoader({"page.md.j2": source}), bytecode_cache=cache)
+def template_env(source: str, digits: str = "thai") -> Environment:
+    from generator.render import FILTERS
+    from generator.thai import ThaiStyle
+
+    env = Environment(loader=DictLoader({"page.md.j2": source}), bytecode_cache=program_cache.template_cache())
+    env.filters.update(FILTERS)
+    env.globals["thai"] = ThaiStyle(digits=digits)  # type: ignore[arg-type]
+    return env
 
 
 def test_a_compiled_template_is_read_back_from_disk_without_compiling(
     cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = "# {{ title }}\n{% for n in items %}- {{ n }}\n{% endfor %}"
-    first = template_env(program_cache.SharedBytecodeCache(), source).get_template("page.md.j2")
-    expected = first.render(title="หน้าแรก", items=[1, 2])
+    expected = template_env(source).get_template("page.md.j2").render(title="หน้าแรก", items=[1, 2])
     assert list(cache_dir.iterdir()), "the compiled template is kept on disk"
 
     def no_compile(*args: object, **kwargs: object) -> None:
         raise AssertionError("compiled again instead of read from the cache")
 
     monkeypatch.setattr(Environment, "compile", no_compile)
-    fresh = program_cache.SharedBytecodeCache()  # as in the next process: an empty memory layer
-    assert template_env(fresh, source).get_template("page.md.j2").render(title="หน้าแรก", items=[1, 2]) == expected
-    # the same process builds again (serve, build-all): the code comes from memory
-    assert template_env(fresh, source).get_template("page.md.j2").render(title="หน้าแรก", items=[1, 2]) == expected
+    assert template_env(source).get_template("page.md.j2").render(title="หน้าแรก", items=[1, 2]) == expected
+
+
+def test_site_style_filters_of_constants_are_not_folded_into_the_cached_code(cache_dir: Path) -> None:
+    """A site with Thai digits compiles first; an Arabic-digit site reads the same cached code."""
+    source = "{{ 'ได้ 85 คะแนน'|digits }} {{ 2568|year }} {{ 1250|money }}"
+    assert template_env(source, "thai").get_template("page.md.j2").render() == "ได้ ๘๕ คะแนน ๒๕๖๘ ๑,๒๕๐.๐๐"
+    assert template_env(source, "arabic").get_template("page.md.j2").render() == "ได้ 85 คะแนน 2568 1,250.00"
 
 
 def test_a_damaged_or_stale_compiled_template_is_compiled_again(cache_dir: Path) -> None:
-    template_env(program_cache.SharedBytecodeCache(), "old {{ x }}").get_template("page.md.j2")
+    template_env("old {{ x }}").get_template("page.md.j2")
     for cached in cache_dir.iterdir():
         cached.write_bytes(cached.read_bytes()[:40])  # cut off in the middle of the header
-    fresh = program_cache.SharedBytecodeCache()
-    assert template_env(fresh, "old {{ x }}").get_template("page.md.j2").render(x=1) == "old 1"
-    assert template_env(fresh, "new {{ x }}").get_template("page.md.j2").render(x=2) == "new 2"
-    # and in a later process, the edited source is not answered with the old code from disk
-    later = program_cache.SharedBytecodeCache()
-    assert template_env(later, "newer {{ x }}").get_template("page.md.j2").render(x=3) == "newer 3"
+    assert template_env("old {{ x }}").get_template("page.md.j2").render(x=1) == "old 1"
+    assert template_env("new {{ x }}").get_template("page.md.j2").render(x=2) == "new 2"

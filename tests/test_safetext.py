@@ -84,11 +84,3 @@ def test_other_space_is_every_whitespace_character_but_the_space() -> None:
         assert bool(listed.match(char)) == (char.isspace() and char != " "), hex(code)
 
 
-@settings(max_examples=300)
-@given(st.lists(st.lists(st.sampled_from(["ก", "ข้อ", "a", "1", " ", "", "\x01", *ODD]), max_size=6).map("".join), max_size=8))
-@example(["ก", " ข"])  # a space at a cell's edge, next to the join
-@example(["ก ", "ข"])
-@example([" ก"])
-def test_a_column_reads_as_each_cell_alone(texts: list[str]) -> None:
-    # Dataset columns are checked whole when every cell is plain; each cell must come out as md_text makes it.
-    assert safetext.md_texts(texts) == [md_text(t) for t in texts]

@@ -33,15 +33,7 @@ def test_numbers_follow_the_digit_setting() -> None:
     assert ThaiStyle("thai").score(70.6) == "๗๐.๖๐"
 
 
-@pytest.mark.parametrize("style", [ThaiStyle("thai", "full"), ThaiStyle("arabic", "abbr"), ThaiStyle("thai", "official")])
-def test_a_column_of_cells_reads_as_each_cell_alone(style: ThaiStyle) -> None:
-    # Dataset tables convert a whole column in one pass; each cell must read as if written alone.
-    numbers = [None, 0, 7, 1234567.5, -12.25, 10**9]
-    assert style.numbers(numbers, 2) == ["" if n is None else style.number(n, 2) for n in numbers]
-    assert style.numbers(numbers) == ["" if n is None else style.number(n) for n in numbers]
-    dates = [D, None, dt.date(2024, 12, 31), dt.date(1999, 1, 1)]
-    assert style.dates(dates) == ["" if d is None else style.date(d) for d in dates]
-    assert style.numbers([]) == [] and style.dates([None]) == [""]
+
 
 
 def test_fiscal_year_starts_in_october() -> None:

@@ -6,7 +6,6 @@ addresses, and the result is sanitized once more before it reaches a page.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -16,8 +15,7 @@ import markdown
 import nh3
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
-from markdown.extensions.toc import TocExtension, TocTreeprocessor, remove_fnrefs, render_inner_html, strip_tags, unique
-from markdown.treeprocessors import InlineProcessor
+from markdown.extensions.toc import TocExtension
 from markupsafe import Markup, escape
 
 from ..richtext import Strict
@@ -99,70 +97,12 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1), text[match.end() :], text[: match.end()].count("\n") + 1
 
 
-# What each inline pattern of Python-Markdown needs in a text before it can match: a text
-# with none of these is left as it is by every one of them. Placeholders (STX/ETX) too.
-_INLINE_NEEDS = {
-    "backtick": ("`",), "escape": ("\\",), "reference": ("[",), "link": ("[",), "image_link": ("[",),
-    "image_reference": ("[",), "short_reference": ("[",), "short_image_ref": ("[",), "autolink": ("<",),
-    "automail": ("<",), "linebreak": ("  \n",), "entity": ("&",), "em_strong": ("*", "_"),
-}
-_INLINE_ACTIVE = re.compile(
-    "|".join(re.escape(s) for s in sorted({"\x02", "\x03", *(s for need in _INLINE_NEEDS.values() for s in need)}))
-)
-
-
-class _PlainTextInline(InlineProcessor):
-    """Python-Markdown's inline step, except that plain text (most Thai prose) skips the
-    pattern-by-pattern search that cannot match it: a third of each page's conversion."""
-
-    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
-        if patternIndex == 0 and not _INLINE_ACTIVE.search(data):
-            return data
-        return super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]
-
-
-class _IdsOnlyToc(TocTreeprocessor):
-    """Python-Markdown's TOC step, except that a page without a [TOC] line only gets its
-    heading ids: building, placing and serializing a table of contents nobody shows was
-    two thirds of this step's time. The ids are made as the library makes them."""
-
-    def run(self, doc: Any) -> None:
-        if self.use_anchors or self.use_permalinks or any(
-            el.text and el.text.strip() == self.marker and len(el) == 0 for el in doc.iter()
-        ):  # any element the library could replace with a table of contents: its own path
-            super().run(doc)
-            return
-        used_ids = {el.attrib["id"] for el in doc.iter() if "id" in el.attrib}
-        counters: dict[str, int] = {}
-        for el in doc.iter():
-            if isinstance(el.tag, str) and self.header_rgx.match(el.tag):
-                self.set_level(el)
-                if "id" not in el.attrib:
-                    inner = render_inner_html(remove_fnrefs(el), self.md)
-                    # strip_tags on text without a tag only folds whitespace; its pattern is costly to compile
-                    name = strip_tags(inner) if "<" in inner else " ".join(inner.split())
-                    el.attrib["id"] = unique(self.slugify(html.unescape(name), self.sep), used_ids, counters)
-                el.attrib.pop("data-toc-label", None)
-
-
-class _IdsOnlyTocExtension(TocExtension):
-    TreeProcessorClass = _IdsOnlyToc  # the library's own way to give the extension another step
-
-
-def converter(shortcut: bool = True) -> markdown.Markdown:
-    """A Markdown converter for staff pages; `shortcut=False`: the library's own inline and TOC steps."""
+def converter() -> markdown.Markdown:
+    """A Markdown converter for staff pages: tables, heading ids, sane lists; no raw HTML."""
     # Extension objects, not names: names make Markdown scan every installed package's entry points (~35 ms).
-    toc = _IdsOnlyTocExtension() if shortcut else TocExtension()
-    md = markdown.Markdown(extensions=[TableExtension(), toc, SaneListExtension()])
+    md = markdown.Markdown(extensions=[TableExtension(), TocExtension(), SaneListExtension()])
     md.preprocessors.deregister("html_block")  # raw HTML is escaped, never passed through
     md.inlinePatterns.deregister("html")
-    # The shortcut is only sound for the patterns it was written for: another Markdown version
-    # with other patterns keeps the library's own inline step.
-    known = len(md.inlinePatterns) == len(_INLINE_NEEDS) and all(n in md.inlinePatterns for n in _INLINE_NEEDS)
-    if shortcut and known:
-        md.treeprocessors.register(_PlainTextInline(md), "inline", 20)
-    if shortcut:  # asked of every element; the library only ever tests membership ("in")
-        md.block_level_elements = frozenset(md.block_level_elements)  # type: ignore[assignment]
     return md
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ...oit.bindings import dataset_code
-from ...safetext import md_texts
+from ...safetext import md_text
 from . import Dataset, catalog
 from .charts import chart_for
 from .complaints import none_received
@@ -28,11 +28,11 @@ def column_cells(column_type: str, values: list[Any], thai: Any) -> tuple[list[s
     list has thousands of cells and one function call per cell costs more than the work."""
     if column_type in NUMBER_TYPES:
         decimals = 2 if column_type == "money" else None
-        shown = thai.numbers(values, decimals)
+        shown = ["" if v is None else thai.number(v, decimals) for v in values]
         keys = ["" if v is None else f"{v:020.2f}" for v in values]
         data = [v if v is None or isinstance(v, int) else json_number(v) for v in values]
     elif column_type == "date":
-        shown = thai.dates(values)
+        shown = ["" if v is None else thai.date(v) for v in values]
         data = [None if v is None else v.isoformat() for v in values]
         keys = [v or "" for v in data]
     elif column_type == "id13":
@@ -57,7 +57,7 @@ def table_rows(columns: list[Any], shown: list[list[str]], keys: list[list[str]]
     """The <tr> rows of a dataset table from its columns' shown texts and sort keys. Built
     here rather than in the template: a template loop over thousands of cells costs more than
     the rest of the page. Cells and keys are neutralised for Markdown like any printed value
-    (md_texts), except those of numbers and dates, which are made here of digits, ",", ".",
+    (md_text), except those of numbers and dates, which are made here of digits, ",", ".",
     "-", spaces and Thai month names.
 
     A cell carries data-sort only where its key differs from its text (numbers, dates, ID
@@ -68,8 +68,8 @@ def table_rows(columns: list[Any], shown: list[list[str]], keys: list[list[str]]
         if c.type in (*NUMBER_TYPES, "date"):
             safe, sort = texts, raw_keys
         else:
-            safe = md_texts(texts)
-            sort = None if raw_keys is texts else md_texts(raw_keys)
+            safe = [md_text(t) for t in texts]
+            sort = None if raw_keys is texts else [md_text(k) for k in raw_keys]
         attrs = [f' data-sort="{k}"' for k in sort] if sortable and sort is not None else [""] * len(safe)
         if index == 0:
             cells = [f'<th scope="row"{a}>{m}</th>' for a, m in zip(attrs, safe, strict=True)]
