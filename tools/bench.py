@@ -43,14 +43,26 @@ PER_ORG_S = 0.5  # build-all: wall time per organization
 
 # The one-line data change used for the incremental build and the serve test:
 # a section heading of an announcement (body text only, so the nav stays the same).
-EDIT_FILE = Path("years/2568/announcements/no-gift-policy.yml")
-EDIT_URL = "2568/announcements/no-gift-policy/"
+EDIT_NAME = "no-gift-policy.yml"
+
+
+def edit_file(content: Path) -> Path:
+    """The announcement, in whichever fiscal year the example content keeps it."""
+    found = sorted(content.glob(f"years/*/announcements/{EDIT_NAME}"))
+    if not found:
+        raise SystemExit(f"bench: no years/*/announcements/{EDIT_NAME} in {content}")
+    return found[-1]
+
+
+def edit_url(content: Path) -> str:
+    path = edit_file(content).relative_to(content / "years")
+    return f"{path.parent.as_posix()}/{path.stem}/"
 EDIT_LINE = re.compile(r"(?m)^(\s+heading: )(.*)$")
 
 
 def edit_one_line(content: Path, marker: str) -> None:
     """Append `marker` to the first heading line of the announcement (one line changes)."""
-    path = content / EDIT_FILE
+    path = edit_file(content)
     text = path.read_text(encoding="utf-8")
     match = EDIT_LINE.search(text)
     if match is None:
@@ -167,7 +179,7 @@ def bench_site(content: Path, work: Path, runs: int) -> dict:
     print(
         "imports = loading the generator and its libraries (once per process: paid once by build-all and serve);\n"
         "gen = load + validate + render + write Markdown; mkdocs = MkDocs build incl. its imports and the site swap;\n"
-        "incremental = one line of years/2568/announcements/no-gift-policy.yml changed, build folders kept"
+        f"incremental = one line of years/*/announcements/{EDIT_NAME} changed, build folders kept"
     )
     return {"gen": median(full, "gen"), "mkdocs": median(full, "mkdocs"), "imports": median(full, "imports")}
 
@@ -221,7 +233,7 @@ def bench_serve(content: Path, work: Path, runs: int) -> list[float]:
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # one process group: make, the generator and mkdocs serve stop together
     )
-    url = f"http://127.0.0.1:{port}/{EDIT_URL}"
+    url = f"http://127.0.0.1:{port}/{edit_url(copy)}"
     lat: list[float] = []
     try:
         start = wait_for(url, None, 120)
