@@ -21,7 +21,7 @@ def _fail(exc: ContentErrors, content: Path) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .content import load_site
-    from .render import render_site
+    from .pipeline import render_site
 
     try:
         site = load_site(args.content)

@@ -17,7 +17,7 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -25,31 +25,14 @@ import yaml
 
 from .catalog import message_text
 from .errors import ContentErrors
+from .portal import MANIFESTS, OrgResult, write_portal
 from .write import write_if_changed
 
-MANIFESTS = "_manifests"
 # Workers are replaced after about this many organizations each: MkDocs and its
 # plugins keep caches between builds, and a long-lived worker would grow with
 # every site. Done with one fresh pool per batch because ProcessPoolExecutor's
 # own max_tasks_per_child deadlocks on Python 3.11 (CPython gh-115634).
 TASKS_PER_WORKER = 25
-
-
-@dataclass
-class OrgResult:
-    """What the portal and the operator need to know about one organization's build."""
-
-    slug: str
-    ok: bool
-    name: str = ""
-    kind: str = ""
-    province: str = ""
-    pages: int = 0
-    seconds: float = 0.0  # build time; kept out of the manifest so an unchanged rebuild changes no file
-    oit_year: int | None = None  # ITA year assessed (the latest of site.yml's ita_years)
-    oit_ready: int | None = None  # OIT items ready
-    oit_total: int | None = None  # OIT items in that year's catalog
-    errors: str = ""
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -141,8 +124,6 @@ def build_all(
     orgs_dir: Path, out: Path, jobs: int | None = None, shard: tuple[int, int] = (1, 1), build_root: Path | None = None
 ) -> list[OrgResult]:
     """Build every organization of this shard into `out/<slug>/`, write the shard manifest and the portal."""
-    from .portal import write_portal
-
     out.mkdir(parents=True, exist_ok=True)
     build_root = build_root or out.parent / f".{out.name}.build"  # Markdown trees, kept for the next run
     dirs = org_dirs(orgs_dir, shard)
@@ -196,12 +177,3 @@ def _run_pool(dirs: list[Path], out: Path, build_root: Path, jobs: int, done: di
             except Exception as exc:  # e.g. a result that cannot be sent back: this org fails, not all
                 done[d.name] = failed(d, unexpected(exc))
     return lost
-
-
-def load_manifests(out: Path) -> list[OrgResult]:
-    """Every organization listed by any shard manifest in `out`, by slug."""
-    by_slug: dict[str, OrgResult] = {}
-    for path in sorted((out / MANIFESTS).glob("*.json")):
-        for entry in json.loads(path.read_text(encoding="utf-8")):
-            by_slug[entry["slug"]] = OrgResult(**entry)
-    return [by_slug[s] for s in sorted(by_slug)]

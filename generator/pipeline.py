@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .content import Site, load_site
 from .errors import ContentErrors, error
-from .render import Rendered, render_site
+from .oit import page as oit_page
+from .render import RenderContext, Rendered, render_documents
 from .reproducible import content_epoch
 from .write import BuildFailed, build_site, write_docs
 
@@ -25,6 +26,14 @@ class Generated:
     site: Site
     rendered: Rendered
     config_path: Path
+
+
+def render_site(site: Site) -> Rendered:
+    """Render, then the OIT step: every page, download and navigation entry of the site."""
+    ctx = RenderContext(site)
+    rendered = render_documents(site, ctx)
+    oit_page.annotate(ctx, rendered)
+    return rendered
 
 
 def generate(content_dir: Path, build_dir: Path, site_dir: Path) -> Generated:

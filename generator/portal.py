@@ -4,15 +4,17 @@ copied beside it, so it works from any static host without MkDocs."""
 
 from __future__ import annotations
 
+import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .multi import load_manifests
 from .thai import ThaiStyle
 from .write import REPO, write_if_changed
 
+MANIFESTS = "_manifests"  # out/_manifests/shard-<i>-of-<n>.json, one per shard
 FONTS = (
     "sarabun-thai-400-normal.woff2",
     "sarabun-thai-700-normal.woff2",
@@ -20,6 +22,32 @@ FONTS = (
     "sarabun-latin-700-normal.woff2",
     "OFL.txt",
 )
+
+
+@dataclass
+class OrgResult:
+    """What the portal and the operator need to know about one organization's build."""
+
+    slug: str
+    ok: bool
+    name: str = ""
+    kind: str = ""
+    province: str = ""
+    pages: int = 0
+    seconds: float = 0.0  # build time; kept out of the manifest so an unchanged rebuild changes no file
+    oit_year: int | None = None  # ITA year assessed (the latest of site.yml's ita_years)
+    oit_ready: int | None = None  # OIT items ready
+    oit_total: int | None = None  # OIT items in that year's catalog
+    errors: str = ""
+
+
+def load_manifests(out: Path) -> list[OrgResult]:
+    """Every organization listed by any shard manifest in `out`, by slug."""
+    by_slug: dict[str, OrgResult] = {}
+    for path in sorted((out / MANIFESTS).glob("*.json")):
+        for entry in json.loads(path.read_text(encoding="utf-8")):
+            by_slug[entry["slug"]] = OrgResult(**entry)
+    return [by_slug[s] for s in sorted(by_slug)]
 
 
 def write_portal(out: Path, digits: str = "thai") -> Path:

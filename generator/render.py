@@ -1,6 +1,8 @@
 """Render: a validated Site becomes Markdown pages, a navigation and assets.
 
-Pure: nothing here touches the disk except reading templates.
+Pure: nothing here touches the disk except reading templates. A page's Markdown is
+made when it is first read, so that the OIT step, which runs after every page is
+known, can still pass its criteria box into the page's template.
 """
 
 from __future__ import annotations
@@ -8,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,6 @@ from .catalog import labels
 from .content import Site
 from .kinds import announcement, ita_analysis, measures, memo, organization, pages
 from .kinds.datasets.page import render_catalog, render_dataset
-from .oit import page as oit_page
 from .program_cache import template_cache
 from .richtext import RichRenderer
 from .safetext import inline_html, md_text, theme_label
@@ -28,11 +29,18 @@ from .thai import fiscal_year_range, six_month_range
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-@dataclass
+@dataclass(eq=False)
 class OutPage:
     path: str
     title: str
-    content: str
+    template: str
+    values: dict[str, Any] = field(repr=False)
+    make: Callable[[OutPage], str] = field(repr=False)
+    oit_boxes: list[Markup] = field(default_factory=list)  # the OIT criteria of the items bound here
+
+    @cached_property
+    def content(self) -> str:
+        return self.make(self)
 
 
 @dataclass
@@ -162,6 +170,11 @@ class RenderContext:
         self.env = env
 
     def page(self, template: str, path: str, title: str, **values: Any) -> OutPage:
+        return OutPage(path, title, template, values, self._markdown)
+
+    def _markdown(self, page: OutPage) -> str:
+        path = page.path
+
         def link(target: str) -> Markup:
             # Targets are generated paths (years, slugs checked as [a-z0-9-]), never free text.
             return Markup(relative(target, posixpath.dirname(path)))
@@ -171,16 +184,19 @@ class RenderContext:
             stem = path[: -len("index.md")] if path.endswith("index.md") else path[: -len(".md")] + "/"
             return Markup(relative(f"assets/{ref}", stem.rstrip("/")))
 
-        text = self.env.get_template(template).render(page_path=path, link=link, asset=asset, title=title, **values)
-        return OutPage(path, title, text.strip() + "\n")
+        box = Markup("\n{}\n").format(Markup("\n\n").join(page.oit_boxes)) if page.oit_boxes else ""
+        text = self.env.get_template(page.template).render(
+            page_path=path, link=link, asset=asset, title=page.title, oit_box=box, **page.values
+        )
+        return text.strip() + "\n"
 
     def label(self, group: str, key: str, **params: Any) -> str:
         return str(self.labels[group][key]).format(**params)
 
 
-def render_site(site: Site) -> Rendered:
-    """Every page of the site, its navigation and the assets to copy."""
-    ctx = RenderContext(site)
+def render_documents(site: Site, ctx: RenderContext | None = None) -> Rendered:
+    """Every page of the site's documents, its navigation and the assets to copy."""
+    ctx = ctx or RenderContext(site)
     out: list[OutPage] = []
     nav: list[NavEntry] = []
 
@@ -228,7 +244,6 @@ def render_site(site: Site) -> Rendered:
         out += [index, *year_pages, *ann, *memos, *data_pages]
 
     free = pages.render(ctx)
-    ita = oit_page.nav_titles(ctx)
     home = ctx.page(
         "home.md.j2",
         "index.md",
@@ -237,10 +252,9 @@ def render_site(site: Site) -> Rendered:
         years=year_navs,
         pages=free,
         current=site.years.get(site.current_year) if site.current_year else None,
-        ita=ita,
+        ita=[],  # (title, path) of each ITA page: the OIT step fills it in
     )
     nav.append(NavEntry(home.title, home.path))
-    nav.extend(NavEntry(title, children=[NavEntry(title, path)]) for title, path in ita)
     nav.append(NavEntry(ctx.label("nav", "about"), children=[NavEntry(p.title, p.path) for p in about_pages]))
     nav.extend(year_navs)
     if free:
@@ -253,8 +267,5 @@ def render_site(site: Site) -> Rendered:
         data_catalog = [catalog_page]
         nav.append(NavEntry(catalog_page.title, catalog_page.path))
     out = [home, *about_pages, *out, *free, *data_catalog]
-    ita_pages, ita_downloads = oit_page.apply(ctx, out)
-    out += ita_pages
-    downloads.update(ita_downloads)
     assets = {f"assets/{rel.as_posix()}": site.content_dir / "assets" / rel for rel in site.assets}
     return Rendered(out, nav, assets, downloads)

@@ -18,7 +18,7 @@ import yaml
 
 from generator.content import load_site
 from generator.errors import ContentErrors, format_path
-from generator.render import render_site
+from generator.pipeline import render_site
 from generator.yamlio import read_yaml
 
 

@@ -150,7 +150,7 @@ def test_portal_shows_the_checkers_readiness_for_the_latest_ita_year(tmp_path: P
     """The figure on the portal is the OIT checker's own summary, for the latest of site.yml's ita_years."""
     from generator.content import load_site
     from generator.oit.readiness import assess, summary
-    from generator.render import render_site
+    from generator.pipeline import render_site
 
     orgs = _orgs(tmp_path, ("one",))
     site_yml = orgs / "one" / "site.yml"

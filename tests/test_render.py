@@ -27,7 +27,7 @@ def test_phone_numbers_become_dialable_links(typed: str, target: str) -> None:
 
 def _rendered(content, edit) -> dict[str, str]:
     from generator.content import load_site
-    from generator.render import render_site
+    from generator.pipeline import render_site
 
     edit(content)
     return {p.path: p.content for p in render_site(load_site(content)).pages}
@@ -49,7 +49,7 @@ def test_constant_text_follows_each_sites_digits_in_one_process() -> None:
     shared by the sites of one process (build-all, tests) must not hand a Thai-digit
     compilation to an Arabic-digit site."""
     from generator.content import load_site
-    from generator.render import render_site
+    from generator.pipeline import render_site
     from tests.conftest import EXAMPLE
 
     site = load_site(EXAMPLE)
@@ -104,7 +104,7 @@ def test_values_are_escaped_in_every_kind_of_template_output() -> None:
 
 def test_every_asset_file_is_published_but_hidden_ones(content_copy: Path) -> None:
     from generator.content import load_site
-    from generator.render import render_site
+    from generator.pipeline import render_site
 
     assets = content_copy / "assets"
     (assets / "docs" / "plans").mkdir(parents=True)

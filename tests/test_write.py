@@ -55,7 +55,7 @@ def test_generated_config_reads_back_through_mkdocs_own_yaml_loader(tmp_path: Pa
     from mkdocs.utils.yaml import yaml_load
 
     from generator.content import load_site
-    from generator.render import render_site
+    from generator.pipeline import render_site
     from generator.write import mkdocs_config, write_docs
     from tests.conftest import EXAMPLE
 

@@ -3,11 +3,15 @@ and tables, then place, date and signer, laid out like the paper original."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..fields import Date
 from ..richtext import RichText, Strict
 from .signature import Signature
+
+if TYPE_CHECKING:  # types only: these modules import the kinds at run time
+    from ..content import FiscalYear
+    from ..render import OutPage, RenderContext
 
 
 class Section(Strict):
@@ -29,7 +33,7 @@ class Announcement(Strict):
     import_notes: RichText | None = None
 
 
-def render(ctx: Any, year: Any) -> list[Any]:
+def render(ctx: RenderContext, year: FiscalYear) -> list[OutPage]:
     out = []
     for slug, doc in year.announcements.items():
         out.append(

@@ -3,12 +3,16 @@ score and weak points, grouped by tool (IIT, EIT, OIT)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..richtext import RichText, Strict
+
+if TYPE_CHECKING:  # types only: these modules import the kinds at run time
+    from ..content import FiscalYear
+    from ..render import OutPage, RenderContext
 
 Level = Literal["AA", "A", "B", "C", "D", "E", "F"]
 Tool = Literal["IIT", "EIT", "OIT"]
@@ -84,7 +88,7 @@ class ItaAnalysis(Strict):
         return self.total_score >= PASS_SCORE
 
 
-def render(ctx: Any, year: Any) -> list[Any]:
+def render(ctx: RenderContext, year: FiscalYear) -> list[OutPage]:
     analysis: ItaAnalysis | None = year.documents.get("ita_analysis")
     if analysis is None:
         return []

@@ -7,11 +7,15 @@ Each document shows the columns it has data for, in its own order.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..fields import Date, Slug
 from ..richtext import RichText, Strict, is_empty
 from .signature import Signature
+
+if TYPE_CHECKING:  # types only: these modules import the kinds at run time
+    from ..content import FiscalYear
+    from ..render import OutPage, RenderContext
 
 RefKind = Literal["indicator", "sub_indicator", "oit", "eit", "iit"]
 Column = Literal[
@@ -108,7 +112,7 @@ class MeasureDocument(Strict):
 PATHS = {"measures": "measures.md", "progress_report": "progress-report.md", "results_report": "results-report.md"}
 
 
-def render(ctx: Any, year: Any) -> list[Any]:
+def render(ctx: RenderContext, year: FiscalYear) -> list[OutPage]:
     """One page per measures document of the year, laid out as its paper table."""
     out = []
     for kind, filename in PATHS.items():

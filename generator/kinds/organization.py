@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..fields import AssetRef, Slug, TextList, Url
 from ..richtext import RichText, Strict
+
+if TYPE_CHECKING:  # types only: these modules import the kinds at run time
+    from ..render import OutPage, RenderContext
 
 OrgKind = Literal[
     "เทศบาลนคร",
@@ -72,7 +75,7 @@ class Organization(Strict):
 Unit.model_rebuild()
 
 
-def render(ctx: Any) -> list[Any]:
+def render(ctx: RenderContext) -> list[OutPage]:
     """The organization's pages: profile and contact, executives, structure."""
     org: Organization = ctx.site.organization
     pages = [ctx.page("organization/profile.md.j2", "about/index.md", ctx.label("nav", "profile"))]

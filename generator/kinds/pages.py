@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 import markdown
 import nh3
@@ -19,6 +19,9 @@ from markdown.extensions.toc import TocExtension
 from markupsafe import Markup, escape
 
 from ..richtext import Strict
+
+if TYPE_CHECKING:  # types only: these modules import the kinds at run time
+    from ..render import OutPage, RenderContext
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 ALLOWED = {
@@ -140,7 +143,7 @@ def caption_tables(html: str, title: str) -> str:
     return "".join(out)
 
 
-def render(ctx: Any) -> list[Any]:
+def render(ctx: RenderContext) -> list[OutPage]:
     out = []
     for page in ctx.site.pages:
         html = body_html(page.body).replace('src="assets/', 'src="../../assets/')

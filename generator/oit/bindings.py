@@ -20,6 +20,7 @@ from typing import Any
 from ..catalog import read_program_yaml
 from ..errors import ContentError, ContentErrors, error
 from ..fields import Url
+from ..kinds.datasets import page_path
 from ..richtext import Strict
 from ..yamlio import YamlError, read_yaml
 from .catalog import CATALOG_DIR, Catalog
@@ -204,8 +205,6 @@ def dataset_targets(site: Any, catalog: Catalog, pages: set[str], bound: set[str
     the ITA year, else of the year before (first in the dataset catalog's order)."""
     if catalog.year < DATASET_CODES_FROM:
         return {}
-    from ..kinds.datasets.page import page_path
-
     codes = {i.code for i in catalog.items} - bound
     found: dict[str, Target] = {}
     for fiscal in (catalog.year, catalog.year - 1):

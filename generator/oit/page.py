@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..errors import ContentErrors, error
 from ..kinds.datasets.page import csv_bytes
+from ..render import NavEntry, RenderContext, Rendered
 from ..yamlio import read_yaml
 from .catalog import catalog_years, load_catalog
 from .readiness import ItemStatus, assess, summary
@@ -129,11 +130,16 @@ def rule_text(ctx: Any, year: int, rule: str) -> str:
     return text.format(year=ctx.thai.year(year), previous=ctx.thai.year(year - 1))
 
 
-def _insert_after_title(content: str, box: str) -> str:
-    first, _, rest = content.partition("\n")
-    if first.startswith("# "):
-        return f"{first}\n\n{box}\n{rest}"
-    return f"{box}\n\n{content}"
+def annotate(ctx: RenderContext, rendered: Rendered) -> None:
+    """The OIT step, after render and before write: the ITA pages with their downloads, linked
+    from the home page and the navigation, and the criteria box of each bound page."""
+    ita = nav_titles(ctx)
+    home = next(p for p in rendered.pages if p.path == "index.md")
+    home.values["ita"] = ita
+    rendered.nav[1:1] = [NavEntry(title, children=[NavEntry(title, path)]) for title, path in ita]
+    pages, downloads = apply(ctx, rendered.pages)
+    rendered.pages += pages
+    rendered.downloads.update(downloads)
 
 
 def apply(ctx: Any, pages: list[Any]) -> tuple[list[Any], dict[str, bytes]]:
@@ -148,8 +154,7 @@ def apply(ctx: Any, pages: list[Any]) -> tuple[list[Any], dict[str, bytes]]:
         rows = rows_for(ctx, year, statuses)
         for st in statuses:
             if st.target is not None and st.target.page is not None:
-                page = by_path[st.target.page]
-                page.content = _insert_after_title(page.content, criteria_box(ctx, year, st))
+                by_path[st.target.page].oit_boxes.append(Markup(criteria_box(ctx, year, st)))
         ready, total = summary(statuses)
         path = index_path(year)
         headers = ctx.labels["oit"]["columns"]

@@ -180,9 +180,9 @@ def assess(site: Any, year: int, pages: set[str] | None = None) -> list[ItemStat
     FileNotFoundError when there is no catalog for `year`.
     """
     if pages is None:
-        from ..render import render_site
+        from ..render import render_documents
 
-        pages = {p.path for p in render_site(site).pages}
+        pages = {p.path for p in render_documents(site).pages}
     catalog = load_catalog(year)
     targets = resolve(getattr(site, "oit", None), catalog, pages)
     targets.update(dataset_targets(site, catalog, pages, set(targets)))

@@ -41,6 +41,10 @@ class Dataset:
         return catalog()[self.name]
 
 
+def page_path(ds: Dataset) -> str:
+    return f"{ds.year}/data/{ds.name.replace('_', '-')}.md"
+
+
 def _last_updated(table: Table, spec: dict[str, Any]) -> dt.date | None:
     """The newest date the rows record (signing, not end, dates of contracts), never the
     file's mtime: every clone of the same content must build the same site."""

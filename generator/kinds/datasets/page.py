@@ -6,15 +6,18 @@ import csv
 import json
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
 from ...oit.bindings import dataset_code
 from ...safetext import md_text
-from . import Dataset, catalog
+from . import Dataset, catalog, page_path
 from .charts import chart_for
 from .complaints import none_received
+
+if TYPE_CHECKING:  # types only: render imports the kinds at run time
+    from ...render import OutPage, RenderContext
 
 SORTABLE_FROM = 10  # rows; shorter tables are read at a glance
 
@@ -97,10 +100,6 @@ def csv_bytes(headers: list[str], rows: Iterable[Sequence[str]]) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
-def page_path(ds: Dataset) -> str:
-    return f"{ds.year}/data/{ds.name.replace('_', '-')}.md"
-
-
 def oit_item(site: Any, ds: Dataset) -> tuple[int, str] | None:
     """(ITA year, code) of the OIT item this dataset answers: the ITA year of its fiscal
     year, or the next one when only that is assessed (data of the year before counts);
@@ -111,7 +110,7 @@ def oit_item(site: Any, ds: Dataset) -> tuple[int, str] | None:
     return (ita, code) if code else None
 
 
-def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
+def render_dataset(ctx: RenderContext, ds: Dataset) -> tuple[OutPage, dict[str, bytes]]:
     thai = ctx.thai
     columns = ds.table.columns
     headers = [c.th for c in columns]
@@ -186,7 +185,7 @@ def catalog_entries(site: Any, datasets: list[Dataset]) -> list[dict[str, Any]]:
     return out
 
 
-def render_catalog(ctx: Any, datasets: list[Dataset]) -> tuple[Any, bytes]:
+def render_catalog(ctx: RenderContext, datasets: list[Dataset]) -> tuple[OutPage, bytes]:
     entries = catalog_entries(ctx.site, datasets)
     page = ctx.page("data_catalog.md.j2", "data/index.md", ctx.label("datasets", "catalog"),
                     datasets=[(d, page_path(d), oit_item(ctx.site, d)) for d in datasets])
