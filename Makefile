@@ -48,7 +48,7 @@ check: $(VENV)/.installed
 # Chromium, pages wrongly listed, and search index bytes per page.
 .PHONY: search-bench
 search-bench: $(VENV)/.dev-installed site
-	$(PY) -m generator.search_bench --site $(SITE_DIR) --compare
+	$(PY) tools/search_bench.py --site $(SITE_DIR) --compare
 
 # Speed and scale figures (a script, not a test): medians of BENCH_RUNS runs.
 BENCH_RUNS ?= 5

@@ -28,7 +28,7 @@ class VisibleText(HTMLParser):
             self.parts.append(data)
 
 
-def visible_text(markup: str, hidden: tuple[str, ...] = HIDDEN) -> str:
+def rendered_text(markup: str, hidden: tuple[str, ...] = HIDDEN) -> str:
     """The visible text of `markup`, whitespace not yet collapsed."""
     parser = VisibleText(hidden)
     parser.feed(markup)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Tag
 
@@ -191,6 +191,3 @@ class RichRenderer:
 
 def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or (isinstance(value, str) and not value.strip())
-
-
-Kind = Literal["paragraph", "list", "table", "heading"]

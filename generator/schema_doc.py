@@ -36,7 +36,7 @@ Docs = dict[str, Any]
 
 
 @dataclass(frozen=True)
-class Kind:
+class FileKind:
     """One kind of content file: its schema, its model, and where such files live."""
 
     name: str
@@ -54,14 +54,14 @@ class Kind:
 
 MEASURE_FILES = tuple(f"content/years/*/{stem}.yml" for stem in ("measures", "progress_report", "results_report"))
 KINDS = (
-    Kind("site", SiteSettings, ("content/site.yml",)),
-    Kind("organization", Organization, ("content/organization.yml",)),
-    Kind("ita_analysis", ItaAnalysis, ("content/years/*/ita_analysis.yml",)),
-    Kind("measures", MeasureDocument, MEASURE_FILES),
-    Kind("announcement", Announcement, ("content/years/*/announcements/*.yml",)),
-    Kind("memo", Memo, ("content/years/*/memos/*.yml",)),
-    Kind("page", PageMeta, ("content/pages/*.md",)),
-    Kind("oit", OitBindings, ("content/oit.yml",)),
+    FileKind("site", SiteSettings, ("content/site.yml",)),
+    FileKind("organization", Organization, ("content/organization.yml",)),
+    FileKind("ita_analysis", ItaAnalysis, ("content/years/*/ita_analysis.yml",)),
+    FileKind("measures", MeasureDocument, MEASURE_FILES),
+    FileKind("announcement", Announcement, ("content/years/*/announcements/*.yml",)),
+    FileKind("memo", Memo, ("content/years/*/memos/*.yml",)),
+    FileKind("page", PageMeta, ("content/pages/*.md",)),
+    FileKind("oit", OitBindings, ("content/oit.yml",)),
 )
 
 # Shared field types by their word in the catalog (guide.types), and the guide sections that explain two of them.
@@ -141,7 +141,7 @@ class StaffJsonSchema(GenerateJsonSchema):
         return inner
 
 
-def kind_schema(kind: Kind, docs: Docs) -> dict[str, Any]:
+def kind_schema(kind: FileKind, docs: Docs) -> dict[str, Any]:
     schema = _name_rich_text(kind.model.model_json_schema(mode="validation", schema_generator=StaffJsonSchema), docs)
     for model in models_in(kind.model):
         _describe(schema if model is kind.model else schema["$defs"][model.__name__], model, docs)
@@ -227,7 +227,7 @@ def _text_section(anchor: str, title: str, body: str) -> list[str]:
     return [f'<a id="{anchor}"></a>', "", f"## {title}", "", body.strip(), ""]
 
 
-def _kind_section(kind: Kind, docs: Docs) -> list[str]:
+def _kind_section(kind: FileKind, docs: Docs) -> list[str]:
     guide, entry = docs["guide"], docs[kind.model.__name__]
     files = entry["file"] if isinstance(entry["file"], list) else [entry["file"]]
     lines = [f'<a id="{kind.model.__name__.lower()}"></a>', "", f"## {entry['title']}", ""]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.htmltext import visible_text
+from generator.htmltext import rendered_text
 from generator.pipeline import build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -19,7 +19,7 @@ SEEDS = REPO.parent / "shared" / "seeds"
 
 def page_text(markup: str) -> str:
     """What a reader sees on a page, whitespace collapsed."""
-    return " ".join(visible_text(markup).split())
+    return " ".join(rendered_text(markup).split())
 
 
 def article_html(markup: str) -> str:

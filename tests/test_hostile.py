@@ -17,7 +17,7 @@ from hostile_content import PAYLOADS, POLYGLOT, set_leaf, sheet_rows, text_leave
 
 from generator.content import load_site
 from generator.errors import ContentErrors, format_path
-from generator.htmltext import visible_text
+from generator.htmltext import rendered_text
 from generator.kinds.pages import ALLOWED as FREE_PAGE_TAGS
 from generator.safetext import SAFE_TAGS
 from generator.yamlio import read_yaml
@@ -101,7 +101,7 @@ def normal(text: str) -> str:
 def site_text(site: Path) -> str:
     out = []
     for rel in pages(site):
-        out.append(normal(visible_text((site / rel).read_text(encoding="utf-8"), READER_HIDDEN)))
+        out.append(normal(rendered_text((site / rel).read_text(encoding="utf-8"), READER_HIDDEN)))
     return "\n".join(out)
 
 
@@ -115,7 +115,7 @@ def test_every_string_is_shown_as_text(hostile_site: Path) -> None:
 
 def test_free_pages_show_raw_html_as_text(hostile_site: Path) -> None:
     for path in sorted((hostile_site / "pages").glob("*/index.html")):
-        text = normal(visible_text(path.read_text(encoding="utf-8"), READER_HIDDEN))
+        text = normal(rendered_text(path.read_text(encoding="utf-8"), READER_HIDDEN))
         missing = [p.text[:80] for p in PAYLOADS if p.verbatim and p.markdown_plain and normal(p.text) not in text]
         assert not missing, f"{path}: {missing}"
 

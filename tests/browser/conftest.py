@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.search_bench import CHROMIUM as CHROMIUM_PATH
-from generator.search_bench import CHROMIUM_FLAGS
+from tools.search_bench import CHROMIUM as CHROMIUM_PATH
+from tools.search_bench import CHROMIUM_FLAGS
 
 CHROMIUM = Path(CHROMIUM_PATH)
 

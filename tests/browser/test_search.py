@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.search_bench import (
+from tools.search_bench import (
     REQUIRED_WORDS,
     expected_pages,
     open_search,

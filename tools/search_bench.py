@@ -1,6 +1,6 @@
 """Search benchmark: does the site's own search box find Thai words?
 
-    python -m generator.search_bench [--site site] [--words 50]
+    python tools/search_bench.py [--site site] [--words 50]
 
 For Thai words taken from the built site's text, it types each word into the
 search box in headless Chromium and compares the pages listed with the pages
@@ -15,6 +15,7 @@ import argparse
 import functools
 import http.server
 import re
+import sys
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -23,7 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .htmltext import visible_text
+if __name__ == "__main__":  # run as a script from tools/: the generator is in the folder above
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.htmltext import rendered_text
 
 # Words the issue names; they must be present in the example site's text.
 REQUIRED_WORDS = ("งบประมาณ", "ผู้บริหาร", "ทุจริต", "ร้องเรียน", "จัดซื้อจัดจ้าง")
@@ -54,7 +58,7 @@ def article_text(markup: str) -> str:
     if not match:
         return ""
     body = re.sub(r'<div class="pr-toolbar">.*?</div>', "", match.group(1), count=1, flags=re.S)
-    return normalize(visible_text(body))
+    return normalize(rendered_text(body))
 
 
 def site_pages(site: Path) -> dict[str, str]:
