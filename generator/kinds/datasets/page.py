@@ -141,8 +141,7 @@ def render_dataset(ctx: RenderContext, ds: Dataset) -> tuple[OutPage, dict[str, 
     empty = bool(ds.spec.get("empty_text")) and total_key and none_received(ds.table.rows, ds.spec["total"])
     title = f"{ds.spec['title']} {ctx.label('datasets', 'fiscal_year')} {thai.year(ds.year)}"
     sortable = len(shown) >= SORTABLE_FROM
-    sums = {c.key: thai.number(sum(r[c.key] or 0 for r in ds.table.rows), 2 if c.type == "money" else 0)
-            for c in columns if c.type in ("money", "int")}
+    sums = {c.key: sum(r[c.key] or 0 for r in ds.table.rows) for c in columns if c.type in NUMBER_TYPES}
     page = ctx.page(
         "dataset.md.j2",
         page_path(ds),
