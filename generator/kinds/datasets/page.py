@@ -32,7 +32,7 @@ def column_cells(column_type: str, values: list[Any], thai: Any) -> tuple[list[s
     if column_type in NUMBER_TYPES:
         decimals = 2 if column_type == "money" else None
         shown = ["" if v is None else thai.number(v, decimals) for v in values]
-        keys = ["" if v is None else f"{v:020.2f}" for v in values]
+        keys = ["" if v is None else str(v) for v in values]  # the sorting script compares numbers
         data = [v if v is None or isinstance(v, int) else json_number(v) for v in values]
     elif column_type == "date":
         shown = ["" if v is None else thai.date(v) for v in values]

@@ -1,13 +1,20 @@
 /* Sortable dataset tables (progressive enhancement): the full table is in the
    HTML; this only reorders rows when a column header is pressed. A cell of a
-   number, date or ID carries data-sort, a key that sorts correctly as text;
-   any other cell sorts by its text. */
+   number, date or ID carries data-sort (a plain number, or an ISO date); any
+   other cell sorts by its text. Numbers compare as numbers (negative ones
+   too), text in Thai dictionary order (leading vowels such as เ are passed
+   over, as in a dictionary), empty cells first. */
 (function () {
   "use strict";
   function key(cell) {
     if (!cell) return "";
     var sort = cell.getAttribute("data-sort");
     return sort === null ? cell.textContent : sort;
+  }
+  function compare(x, y) {
+    if (x !== "" && y !== "" && isFinite(x) && isFinite(y)) return Number(x) - Number(y);
+    if (x === "" || y === "") return x === y ? 0 : x === "" ? -1 : 1;
+    return x.localeCompare(y, "th");
   }
   function enhance(table) {
     if (table.dataset.sortReady) return;
@@ -27,9 +34,7 @@
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
-          var x = key(a.cells[index]);
-          var y = key(b.cells[index]);
-          return (x < y ? -1 : x > y ? 1 : 0) * (up ? 1 : -1);
+          return compare(key(a.cells[index]), key(b.cells[index])) * (up ? 1 : -1);
         });
         rows.forEach(function (row) { body.appendChild(row); });
       });
