@@ -15,33 +15,33 @@ from .fields import SLUG
 from .kinds.announcement import Announcement
 from .kinds.datasets import load_folder
 from .kinds.ita_analysis import ItaAnalysis
-from .kinds.measures import MeasureDocument
 from .kinds.memo import Memo
 from .kinds.organization import Organization
 from .kinds.pages import Page, PageMeta, split_front_matter
+from .kinds.registry import root_names, year_file_models, year_folder_models
 from .oit.bindings import load_bindings
 from .reproducible import content_date
 from .site import SiteSettings
 from .validation import check_duplicate_ids, errors_from_validation
 from .yamlio import Located, YamlError, parse_yaml, read_text, read_yaml
 
-YEAR_FILES: dict[str, type[BaseModel]] = {
-    "ita_analysis": ItaAnalysis,
-    "measures": MeasureDocument,
-    "progress_report": MeasureDocument,
-    "results_report": MeasureDocument,
-}
-YEAR_FOLDERS: dict[str, type[BaseModel]] = {"announcements": Announcement, "memos": Memo}
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
 @dataclass
 class FiscalYear:
     year: int
-    documents: dict[str, Any] = field(default_factory=dict)
-    announcements: dict[str, Announcement] = field(default_factory=dict)
-    memos: dict[str, Memo] = field(default_factory=dict)
+    documents: dict[str, Any] = field(default_factory=dict)  # years/<BE>/<stem>.yml, by stem
+    folders: dict[str, dict[str, Any]] = field(default_factory=dict)  # years/<BE>/<folder>/<slug>.yml
     datasets: dict[str, Any] = field(default_factory=dict)  # open datasets, years/<BE>/data/
+
+    @property
+    def announcements(self) -> dict[str, Announcement]:
+        return self.folders.get("announcements", {})
+
+    @property
+    def memos(self) -> dict[str, Memo]:
+        return self.folders.get("memos", {})
 
     @property
     def ita_analysis(self) -> ItaAnalysis | None:
@@ -105,37 +105,39 @@ class _Loader:
             return None
         return self.model(path, model)
 
-    def unknown(self, path: Path, allowed: str) -> None:
-        self.errors.append(error(path, None, "", "unknown_file", allowed=allowed))
+    def unknown(self, path: Path, allowed: str, folders: str = "") -> None:
+        key = "unknown_file" if folders else "unknown_file_in"
+        self.errors.append(error(path, None, "", key, allowed=allowed, folders=folders))
 
     def years(self) -> dict[int, FiscalYear]:
         years: dict[int, FiscalYear] = {}
         folder = self.root / "years"
         if not folder.is_dir():
             return years
-        allowed = ", ".join(f"{name}.yml" for name in YEAR_FILES)
+        year_files, year_folders = year_file_models(), year_folder_models()
+        allowed = ", ".join(f"{name}.yml" for name in year_files)
+        folders = ", ".join(f"{name}/" for name in [*year_folders, "data"])
         for year_dir in _visible(folder):
             if not (year_dir.is_dir() and year_dir.name.isdigit() and 2400 <= int(year_dir.name) <= 2800):
                 self.errors.append(error(year_dir, None, "", "bad_year_folder", name=year_dir.name))
                 continue
             fiscal = FiscalYear(int(year_dir.name))
             for path in _visible(year_dir):
-                if path.is_dir() and path.name in YEAR_FOLDERS:
-                    target = fiscal.announcements if path.name == "announcements" else fiscal.memos
-                    self.folder_documents(path, YEAR_FOLDERS[path.name], target)
+                if path.is_dir() and path.name in year_folders:
+                    self.folder_documents(path, year_folders[path.name], fiscal.folders.setdefault(path.name, {}))
                 elif path.is_dir() and path.name == "data":
                     fiscal.datasets, problems = load_folder(path, fiscal.year, self.root)
                     self.errors.extend(problems)
                     self.files += len(fiscal.datasets) + len(problems)
-                elif path.is_file() and path.suffix in YAML_SUFFIXES and path.stem in YEAR_FILES:
+                elif path.is_file() and path.suffix in YAML_SUFFIXES and path.stem in year_files:
                     if path.stem in fiscal.documents:
-                        self.unknown(path, allowed)
+                        self.unknown(path, allowed, folders)
                         continue
-                    value = self.model(path, YEAR_FILES[path.stem])
+                    value = self.model(path, year_files[path.stem])
                     if value is not None:
                         fiscal.documents[path.stem] = value
                 else:
-                    self.unknown(path, allowed)
+                    self.unknown(path, allowed, folders)
             years[fiscal.year] = fiscal
         return dict(sorted(years.items(), reverse=True))
 
@@ -196,10 +198,11 @@ class _Loader:
         return sorted(found)
 
     def root_files(self) -> None:
-        known = {"site.yml", "organization.yml", "oit.yml", "years", "pages", "assets"}
+        known = root_names()
+        listed = [n for n in known if "." in n]
         for path in _visible(self.root):
             if path.name not in known:
-                self.unknown(path, "site.yml, organization.yml, oit.yml, years/, pages/, assets/")
+                self.unknown(path, ", ".join(listed), ", ".join(f"{n}/" for n in known if n not in listed))
 
 
 def _visible(folder: Path) -> list[Path]:

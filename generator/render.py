@@ -19,8 +19,9 @@ from markupsafe import Markup
 
 from .catalog import labels
 from .content import Site
-from .kinds import announcement, ita_analysis, measures, memo, organization, pages
+from .kinds import organization, pages
 from .kinds.datasets.page import render_catalog, render_dataset
+from .kinds.registry import document_kinds
 from .program_cache import template_cache
 from .richtext import RichRenderer
 from .safetext import inline_html, md_text, theme_label
@@ -203,45 +204,39 @@ def render_documents(site: Site, ctx: RenderContext | None = None) -> Rendered:
     about_pages = organization.render(ctx)
     year_navs: list[NavEntry] = []
     downloads: dict[str, bytes] = {}
+    yearly = [k for k in document_kinds() if k.yearly]
     for year in site.years.values():
-        year_pages: list[OutPage] = []
-        year_pages += ita_analysis.render(ctx, year)
-        year_pages += measures.render(ctx, year)
-        ann = announcement.render(ctx, year)
-        memos = memo.render(ctx, year)
+        year_pages: list[OutPage] = []  # the year's documents, listed in its navigation as they are
+        groups: list[tuple[str, list[OutPage]]] = []  # kinds of many documents a year, each a group
+        for kind in yearly:
+            made = kind.pages(ctx, year)
+            if kind.nav is None:
+                year_pages += made
+            elif made:
+                groups.append((ctx.label("nav", kind.nav), made))
         data_pages: list[OutPage] = []
         for ds in year.datasets.values():
             page, files = render_dataset(ctx, ds)
             data_pages.append(page)
             downloads.update(files)
+        if data_pages:
+            groups.append((ctx.label("datasets", "group"), data_pages))
         index = ctx.page(
             "year.md.j2",
             f"{year.year}/index.md",
             ctx.label("nav", "year_index", year=ctx.thai.year(year.year)),
             year=year,
             documents=year_pages,
-            announcements=ann,
-            memos=memos,
-            datasets=data_pages,
+            groups=groups,
         )
         entry = NavEntry(
             ctx.label("nav", "year", year=ctx.thai.year(year.year)),
             children=[NavEntry(index.title, index.path), *(NavEntry(p.title, p.path) for p in year_pages)],
         )
-        if ann:
-            entry.children.append(
-                NavEntry(ctx.label("nav", "announcements"), children=[NavEntry(p.title, p.path) for p in ann])
-            )
-        if memos:
-            entry.children.append(
-                NavEntry(ctx.label("nav", "memos"), children=[NavEntry(p.title, p.path) for p in memos])
-            )
-        if data_pages:
-            entry.children.append(
-                NavEntry(ctx.label("datasets", "group"), children=[NavEntry(p.title, p.path) for p in data_pages])
-            )
+        entry.children += [NavEntry(label, children=[NavEntry(p.title, p.path) for p in made])
+                           for label, made in groups]
         year_navs.append(entry)
-        out += [index, *year_pages, *ann, *memos, *data_pages]
+        out += [index, *year_pages, *(p for _, made in groups for p in made)]
 
     free = pages.render(ctx)
     home = ctx.page(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import types
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -19,50 +18,16 @@ from pydantic_core import core_schema
 
 from .catalog import field_docs
 from .fields import AssetRef, Date, Slug, TextList, Url
-from .kinds.announcement import Announcement
 from .kinds.datasets.guide import dataset_guide
-from .kinds.ita_analysis import ItaAnalysis
-from .kinds.measures import MeasureDocument
-from .kinds.memo import Memo
-from .kinds.organization import Organization
-from .kinds.pages import PageMeta
-from .oit.bindings import OitBindings
+from .kinds.registry import SCHEMA_DIR, DocumentKind, document_kinds
 from .richtext import RichText
-from .site import SiteSettings
 
 GUIDE = "fields.th.md"
-SCHEMA_DIR = "schema"  # where the guide's modelines point, from the repository root
 Docs = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class FileKind:
-    """One kind of content file: its schema, its model, and where such files live."""
+KINDS = document_kinds()
 
-    name: str
-    model: type[BaseModel]
-    globs: tuple[str, ...]
-
-    @property
-    def schema_file(self) -> str:
-        return f"{self.name}.schema.json"
-
-    def modeline(self) -> str:
-        up = "../" * self.globs[0].count("/")
-        return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{self.schema_file}"
-
-
-MEASURE_FILES = tuple(f"content/years/*/{stem}.yml" for stem in ("measures", "progress_report", "results_report"))
-KINDS = (
-    FileKind("site", SiteSettings, ("content/site.yml",)),
-    FileKind("organization", Organization, ("content/organization.yml",)),
-    FileKind("ita_analysis", ItaAnalysis, ("content/years/*/ita_analysis.yml",)),
-    FileKind("measures", MeasureDocument, MEASURE_FILES),
-    FileKind("announcement", Announcement, ("content/years/*/announcements/*.yml",)),
-    FileKind("memo", Memo, ("content/years/*/memos/*.yml",)),
-    FileKind("page", PageMeta, ("content/pages/*.md",)),
-    FileKind("oit", OitBindings, ("content/oit.yml",)),
-)
 
 # Shared field types by their word in the catalog (guide.types), and the guide sections that explain two of them.
 NAMED_TYPES = {"date": Date, "url": Url, "asset": AssetRef, "slug": Slug, "text_list": TextList, "rich_text": RichText}
@@ -141,7 +106,7 @@ class StaffJsonSchema(GenerateJsonSchema):
         return inner
 
 
-def kind_schema(kind: FileKind, docs: Docs) -> dict[str, Any]:
+def kind_schema(kind: DocumentKind, docs: Docs) -> dict[str, Any]:
     schema = _name_rich_text(kind.model.model_json_schema(mode="validation", schema_generator=StaffJsonSchema), docs)
     for model in models_in(kind.model):
         _describe(schema if model is kind.model else schema["$defs"][model.__name__], model, docs)
@@ -227,7 +192,7 @@ def _text_section(anchor: str, title: str, body: str) -> list[str]:
     return [f'<a id="{anchor}"></a>', "", f"## {title}", "", body.strip(), ""]
 
 
-def _kind_section(kind: FileKind, docs: Docs) -> list[str]:
+def _kind_section(kind: DocumentKind, docs: Docs) -> list[str]:
     guide, entry = docs["guide"], docs[kind.model.__name__]
     files = entry["file"] if isinstance(entry["file"], list) else [entry["file"]]
     lines = [f'<a id="{kind.model.__name__.lower()}"></a>', "", f"## {entry['title']}", ""]
@@ -235,7 +200,7 @@ def _kind_section(kind: FileKind, docs: Docs) -> list[str]:
     lines += [f"**{guide['schema']}:** `{SCHEMA_DIR}/{kind.schema_file}`", ""]
     lines += [_one_line(entry["th"]), "", *_field_table(kind.model, docs), ""]
     body = _yaml(example_document(kind.model, docs))
-    if kind.globs[0].endswith(".md"):  # front matter: editors do not check it against a schema
+    if kind.files[0].endswith(".md"):  # front matter: editors do not check it against a schema
         example = ["```markdown", "---", body, "---", "", guide["page_body"].strip(), "```"]
     else:
         example = ["```yaml", kind.modeline(), body, "```"]
@@ -250,7 +215,8 @@ def _model_section(model: type[BaseModel], docs: Docs) -> list[str]:
 
 
 def _vscode_section(guide: Docs) -> list[str]:
-    schemas = {f"./{SCHEMA_DIR}/{k.schema_file}": list(k.globs) for k in KINDS if not k.globs[0].endswith(".md")}
+    schemas = {f"./{SCHEMA_DIR}/{k.schema_file}": [f"content/{f}" for f in k.files]
+               for k in KINDS if not k.files[0].endswith(".md")}
     settings = json.dumps({"yaml.schemas": schemas}, ensure_ascii=False, indent=2)
     text = guide["vscode"]
     return [*_text_section("vscode", text["title"], text["body"]), "```json", settings, "```", "", text["after"]]

@@ -3,15 +3,10 @@ and tables, then place, date and signer, laid out like the paper original."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..fields import Date
 from ..richtext import RichText, Strict
+from .registry import DocumentKind
 from .signature import Signature
-
-if TYPE_CHECKING:  # types only: these modules import the kinds at run time
-    from ..content import FiscalYear
-    from ..render import OutPage, RenderContext
 
 
 class Section(Strict):
@@ -33,10 +28,13 @@ class Announcement(Strict):
     import_notes: RichText | None = None
 
 
-def render(ctx: RenderContext, year: FiscalYear) -> list[OutPage]:
-    out = []
-    for slug, doc in year.announcements.items():
-        out.append(
-            ctx.page("announcement.md.j2", f"{year.year}/announcements/{slug}.md", doc.subject, doc=doc, year=year)
-        )
-    return out
+KIND = DocumentKind(
+    "announcement",
+    Announcement,
+    ("years/*/announcements/*.yml",),
+    order=40,
+    template="announcement.md.j2",
+    page="{year}/announcements/{slug}.md",
+    title=lambda doc: doc.subject,
+    nav="announcements",
+)

@@ -9,6 +9,7 @@ from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..richtext import RichText, Strict
+from .registry import DocumentKind
 
 if TYPE_CHECKING:  # types only: these modules import the kinds at run time
     from ..content import FiscalYear
@@ -103,3 +104,6 @@ def render(ctx: RenderContext, year: FiscalYear) -> list[OutPage]:
             tool_titles=ctx.labels["tools"],
         )
     ]
+
+
+KIND = DocumentKind("ita_analysis", ItaAnalysis, ("years/*/ita_analysis.yml",), order=20, render=render)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..fields import Date, Slug
 from ..richtext import RichText, Strict, is_empty
+from .registry import DocumentKind
 from .signature import Signature
 
 if TYPE_CHECKING:  # types only: these modules import the kinds at run time
@@ -135,3 +136,6 @@ def render(ctx: RenderContext, year: FiscalYear) -> list[OutPage]:
             )
         )
     return out
+
+
+KIND = DocumentKind("measures", MeasureDocument, tuple(f"years/*/{k}.yml" for k in PATHS), order=30, render=render)

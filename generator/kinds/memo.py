@@ -3,15 +3,10 @@ salutation, body and the chain of signatures with comments."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..fields import Date
 from ..richtext import RichText, Strict
+from .registry import DocumentKind
 from .signature import Signature
-
-if TYPE_CHECKING:  # types only: these modules import the kinds at run time
-    from ..content import FiscalYear
-    from ..render import OutPage, RenderContext
 
 
 class Memo(Strict):
@@ -27,8 +22,13 @@ class Memo(Strict):
     import_notes: RichText | None = None
 
 
-def render(ctx: RenderContext, year: FiscalYear) -> list[OutPage]:
-    return [
-        ctx.page("memo.md.j2", f"{year.year}/memos/{slug}.md", doc.subject, doc=doc, year=year)
-        for slug, doc in year.memos.items()
-    ]
+KIND = DocumentKind(
+    "memo",
+    Memo,
+    ("years/*/memos/*.yml",),
+    order=45,
+    template="memo.md.j2",
+    page="{year}/memos/{slug}.md",
+    title=lambda doc: doc.subject,
+    nav="memos",
+)

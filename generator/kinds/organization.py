@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..fields import AssetRef, Slug, TextList, Url
 from ..richtext import RichText, Strict
+from .registry import DocumentKind
 
 if TYPE_CHECKING:  # types only: these modules import the kinds at run time
     from ..render import OutPage, RenderContext
@@ -84,3 +85,6 @@ def render(ctx: RenderContext) -> list[OutPage]:
     if org.units:
         pages.append(ctx.page("organization/structure.md.j2", "about/structure.md", ctx.label("nav", "structure")))
     return pages
+
+
+KIND = DocumentKind("organization", Organization, ("organization.yml",), order=10, render=render)

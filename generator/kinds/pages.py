@@ -19,6 +19,7 @@ from markdown.extensions.toc import TocExtension
 from markupsafe import Markup, escape
 
 from ..richtext import Strict
+from .registry import DocumentKind
 
 if TYPE_CHECKING:  # types only: these modules import the kinds at run time
     from ..render import OutPage, RenderContext
@@ -150,3 +151,6 @@ def render(ctx: RenderContext) -> list[OutPage]:
         html = caption_tables(html, page.meta.title)
         out.append(ctx.page("page.md.j2", f"pages/{page.slug}.md", page.meta.title, meta=page.meta, body=Markup(html)))
     return out
+
+
+KIND = DocumentKind("page", PageMeta, ("pages/*.md",), order=80, render=render)

@@ -1,0 +1,108 @@
+"""The registry of document kinds. Each kind's module declares, once, a DocumentKind named
+KIND: its model, where its files live, its template, page path, title and navigation
+label; its field words are the model's entries in catalog/fields.yml. The loader,
+render, the JSON Schema and field-guide export and the "unknown file" message all read
+the declarations from here, so adding a kind is one module, one template, its field
+words and example content."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from ..oit.bindings import OitBindings
+from ..site import SiteSettings
+
+if TYPE_CHECKING:  # types only: render imports the kinds at run time
+    from ..content import FiscalYear
+    from ..render import OutPage, RenderContext
+
+SCHEMA_DIR = "schema"  # where the modelines point, from the repository root
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    name: str  # its JSON Schema is schema/<name>.schema.json
+    model: type[BaseModel]
+    files: tuple[str, ...]  # where its files live: globs under content/, e.g. years/*/memos/*.yml
+    order: int = 50  # place among the kinds: navigation, year pages, the field guide
+    # A kind of one file per document in a folder (years/*/<folder>/*.yml) is rendered from these:
+    template: str | None = None
+    page: str | None = None  # its page path: {year} and {slug} filled in
+    title: Callable[[Any], str] | None = None  # a document's page title
+    nav: str | None = None  # labels.nav key of its group in the year's navigation
+    # Any other kind renders itself: (ctx) for the site, (ctx, year) for a fiscal year's files.
+    render: Callable[..., list[OutPage]] | None = None
+
+    @property
+    def schema_file(self) -> str:
+        return f"{self.name}.schema.json"
+
+    def modeline(self) -> str:
+        up = "../" * (self.files[0].count("/") + 1)
+        return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{self.schema_file}"
+
+    @property
+    def yearly(self) -> bool:
+        return self.files[0].startswith("years/")
+
+    @property
+    def folder(self) -> str | None:
+        """The folder of a yearly kind with one file per document (years/*/<folder>/*.yml)."""
+        parts = PurePosixPath(self.files[0]).parts
+        return parts[2] if self.yearly and len(parts) == 4 else None
+
+    @property
+    def year_files(self) -> list[str]:
+        """The file stems of a yearly kind with one file per year (years/*/<stem>.yml)."""
+        return [PurePosixPath(f).stem for f in self.files if f.startswith("years/") and f.count("/") == 2]
+
+    def pages(self, ctx: RenderContext, year: FiscalYear | None = None) -> list[OutPage]:
+        if self.render is not None:
+            return self.render(ctx) if year is None else self.render(ctx, year)
+        assert year is not None and self.folder and self.template and self.page and self.title
+        return [
+            ctx.page(self.template, self.page.format(year=year.year, slug=slug), self.title(doc), doc=doc, year=year)
+            for slug, doc in year.folders.get(self.folder, {}).items()
+        ]
+
+
+# Two files that are settings rather than documents, declared here with the others.
+SITE = DocumentKind("site", SiteSettings, ("site.yml",), order=0)
+OIT = DocumentKind("oit", OitBindings, ("oit.yml",), order=90)
+
+
+@cache
+def document_kinds() -> tuple[DocumentKind, ...]:
+    """Every declared kind, in order: the KIND of each module of generator/kinds, site.yml and oit.yml."""
+    package = importlib.import_module(__package__ or "generator.kinds")
+    found = [SITE, OIT]
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        kind = getattr(module, "KIND", None)
+        if isinstance(kind, DocumentKind):
+            found.append(kind)
+    return tuple(sorted(found, key=lambda k: (k.order, k.name)))
+
+
+def year_file_models() -> dict[str, type[BaseModel]]:
+    """years/<BE>/<stem>.yml: the model of each stem."""
+    return {stem: k.model for k in document_kinds() for stem in k.year_files}
+
+
+def year_folder_models() -> dict[str, type[BaseModel]]:
+    """years/<BE>/<folder>/*.yml: the model of each folder."""
+    return {k.folder: k.model for k in document_kinds() if k.folder}
+
+
+def root_names() -> list[str]:
+    """What may sit at the top of the content folder (files and folders)."""
+    names = {PurePosixPath(f).parts[0] for k in document_kinds() for f in k.files}
+    return sorted(names | {"assets"}, key=lambda n: ("." not in n, n))
