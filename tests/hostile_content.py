@@ -18,6 +18,7 @@ import yaml
 
 from generator.content import load_site
 from generator.errors import ContentErrors, format_path
+from generator.kinds.registry import declared_files
 from generator.pipeline import render_site
 from generator.yamlio import read_yaml
 
@@ -181,7 +182,9 @@ def make_hostile(source: Path, target: Path) -> list[Payload]:
     shutil.copytree(source, target)
     files: list[_File] = []
     turn = 0
-    for path in sorted(target.rglob("*.y*ml")):
+    declared = declared_files(target)  # every kind's files, as the registry of kinds declares them
+    datasets = set(target.glob("years/*/data/*.yml"))  # rows of YAML datasets are text fields too
+    for path in sorted({path for _, path in declared if path.suffix == ".yml"} | datasets):
         data = read_yaml(path).data
         leaves = text_leaves(data)
         hostile = _File(path, data, dict(leaves), {})
@@ -206,7 +209,7 @@ def make_hostile(source: Path, target: Path) -> list[Payload]:
         sheet.write()
         files.append(sheet)
     assert turn >= len(PAYLOADS), "the content has fewer text fields than payloads"
-    for path in sorted((target / "pages").glob("*.md")):
+    for path in sorted({path for _, path in declared if path.suffix == ".md"}):
         _hostile_page(path)
     _restore_refused(target, files)
     return PAYLOADS

@@ -11,6 +11,7 @@ import pytest
 
 from generator.content import load_site
 from generator.kinds.pages import split_front_matter
+from generator.kinds.registry import declared_files
 from generator.safetext import visible_text
 from generator.thai import parse_date
 from generator.yamlio import parse_yaml, read_yaml
@@ -68,9 +69,11 @@ def test_every_content_value_appears_on_the_built_site(content: Path, fixture: s
     text, raw = site_corpus(site_dir)
     lost = []
     checked = 0
-    for path in sorted(content.rglob("*.y*ml")):
-        if path.parent.name == "data":
-            continue  # datasets: checked cell by cell below, in the form the table shows them
+    declared = declared_files(content)  # every kind's files, as the registry of kinds declares them
+    yaml_files = [path for _, path in declared if path.suffix == ".yml"]
+    undeclared = {p for p in content.rglob("*.y*ml") if p.parent.name != "data"} - set(yaml_files)
+    assert not undeclared, f"files no kind declares: {sorted(undeclared)}"  # datasets: cell by cell, below
+    for path in yaml_files:
         for loc, value in leaves(read_yaml(path).data):
             key = next((p for p in reversed(loc) if isinstance(p, str)), "")
             if key in REFS:
@@ -83,7 +86,7 @@ def test_every_content_value_appears_on_the_built_site(content: Path, fixture: s
             checked += 1
             if not ok:
                 lost.append(f"{path.relative_to(content)} {loc}: {str(value)[:80]!r}")
-    for path in sorted((content / "pages").glob("*.md")):
+    for path in (path for _, path in declared if path.suffix == ".md"):
         front, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
         for loc, value in leaves(parse_yaml(front, path).data):
             if loc[-1] != "order":

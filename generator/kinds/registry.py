@@ -12,7 +12,7 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -90,6 +90,11 @@ def document_kinds() -> tuple[DocumentKind, ...]:
         if isinstance(kind, DocumentKind):
             found.append(kind)
     return tuple(sorted(found, key=lambda k: (k.order, k.name)))
+
+
+def declared_files(content: Path) -> list[tuple[DocumentKind, Path]]:
+    """Every file of `content` that a declared kind says is one of its own, by kind."""
+    return [(k, path) for k in document_kinds() for pattern in k.files for path in sorted(content.glob(pattern))]
 
 
 def year_file_models() -> dict[str, type[BaseModel]]:
