@@ -21,7 +21,6 @@ _ORG = re.compile(rf"({any_of('org_kinds')})\s*({_THAI_WORD})")
 _DISTRICT = re.compile(rf"{any_of('district')}\s*({_THAI_WORD})")
 _PROVINCE = re.compile(rf"{any_of('province')}\s*({_THAI_WORD})")
 _ERA = word("era").replace(".", r"\.\s?").rstrip(r"\s?")
-_YEAR = re.compile(rf"{_ERA}\s*((?:25|๒๕)[0-9๐-๙]{{2}})")
 _SCORE = re.compile(rf"([0-9๐-๙]{{1,3}}(?:\.[0-9๐-๙]+)?)\s*{any_of('score')}")
 _LEVEL = re.compile(rf"{any_of('level')}\s*(AA|A|B|C|D|E|F)(?![A-Za-z])")
 _TOOL = re.compile(r"\((IIT|EIT|OIT)\)")
@@ -51,6 +50,8 @@ class Doc:
     first: Line
     issues: list[Issue] = field(default_factory=list)
     notes: list[Any] = field(default_factory=list)
+    # The source gives no date: the import fills in the first day of the document's fiscal year.
+    missing_date: bool = False
 
     def unplaced(self, line: Line, value: Any) -> None:
         if value is None or value == "" or value == []:
@@ -72,40 +73,6 @@ class Doc:
 
 def to_number(text: str) -> float:
     return float(text.translate(rc.THAI_DIGITS))
-
-
-_FISCAL = re.compile(rf"(?:{any_of('fiscal')})\s*(?:{_ERA})?\s*((?:25|๒๕)[0-9๐-๙]{{2}})")
-
-
-def find_fiscal_year(lines: list[str]) -> int | None:
-    """The fiscal year a heading names ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๖")."""
-    for text in lines:
-        match = _FISCAL.search(text)
-        if match:
-            return int(match.group(1).translate(rc.THAI_DIGITS))
-    return None
-
-
-def find_year(lines: list[str]) -> int | None:
-    for text in lines:
-        match = _YEAR.search(text)
-        if match:
-            return int(match.group(1).translate(rc.THAI_DIGITS))
-    return None
-
-
-def organization_from(lines: list[str]) -> dict[str, str | None]:
-    """Name, kind, district and province from the heading lines, None where not found."""
-    found: dict[str, str | None] = {"name": None, "kind": None, "district": None, "province": None}
-    for text in lines:
-        match = _ORG.search(text)
-        if match and found["name"] is None:
-            found["kind"], found["name"] = match.group(1), match.group(1) + match.group(2)
-        for key, pattern in (("district", _DISTRICT), ("province", _PROVINCE)):
-            hit = pattern.search(text)
-            if hit and found[key] is None:
-                found[key] = hit.group(1)
-    return found
 
 
 def texts(part: list[Block]) -> list[Line]:

@@ -130,7 +130,8 @@ def _date_or_placeholder(doc: Doc, text: str) -> str:
     except (ValueError, TypeError):
         if text:
             doc.unplaced(doc.first, text)
-        return doc.placeholder(doc.first, "date", word("placeholder_date"))
+        doc.missing_date = True
+        return ""
 
 
 # Announcements ---------------------------------------------------------------------------
@@ -163,6 +164,11 @@ def map_announcement(part: list[Block], placeholder: str) -> Doc:
             closing = blocks.pop().line  # type: ignore[union-attr]
         if squash(place) != squash(word("standard_date_line")):
             data["place"] = place
+    else:
+        # No date line: the signature still closes the document ("(name)" then position lines).
+        sign_at = _signature_start(blocks)
+        if sign_at is not None:
+            blocks, tail = blocks[:sign_at], blocks[sign_at:]
     preamble: list[Block] = []
     sections: list[dict[str, Any]] = []
     body: list[Block] = preamble
@@ -201,6 +207,18 @@ def map_announcement(part: list[Block], placeholder: str) -> Doc:
     for table in (b for b in tail if isinstance(b, Table)):
         doc.unplaced(table.first, _table_block(table))
     return doc
+
+
+def _signature_start(blocks: list[Block]) -> int | None:
+    """Where the closing signature begins: a "(name)" line among the last lines, only text after it."""
+    start = max(0, len(blocks) - 8)
+    for index in range(start, len(blocks)):
+        rest = blocks[index:]
+        block = blocks[index]
+        if isinstance(block, Text) and _NAME.match(block.line.text) and all(isinstance(b, Text) for b in rest):
+            before = blocks[index - 1] if index else None
+            return index - 1 if isinstance(before, Text) and _SIGNED_BY.match(before.line.text) else index
+    return None
 
 
 def _mixed_blocks(part: list[Block]) -> list[Any]:

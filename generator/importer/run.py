@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import message
-from . import layout, mapping, reader, writer
+from . import layout, mapping, origin, reader, writer
 from .mapping import Doc, Issue
 from .words import word
 
@@ -48,6 +48,7 @@ def import_files(
     placeholder = _text("import_placeholder_value")[0]
     docs: list[tuple[Path, int, Doc]] = []
     heading_lines: list[str] = []
+    every_line: list[str] = []
     thai_digits = arabic_digits = 0
     skipped: list[layout.Skipped] = []
     for path in files:
@@ -69,9 +70,10 @@ def import_files(
         joined = " ".join(all_text)
         thai_digits += len(_THAI_DIGIT.findall(joined))
         arabic_digits += len(_ARABIC_DIGIT.findall(joined))
-        file_year = year or mapping.find_fiscal_year(all_text[:15])
+        file_year = year or origin.fiscal_in(all_text[:15])
         blocks = layout.segment(lines, skipped)
         heading_lines.extend(all_text[:12])
+        every_line.extend(all_text)
         for part in layout.split_documents(blocks):
             # --kind names the file's document; a memo attached to it stays a memo.
             pieces = [part] if kind else layout.split_by_table_kind(part)
@@ -79,14 +81,12 @@ def import_files(
                 detected = layout.kind_of(piece)
                 found = detected if kind and detected == "memo" and kind != "memo" else (kind or detected)
                 doc = _map(found, piece, file_year or 0, placeholder)
-                doc_year = (
-                    file_year or _year_of(doc) or mapping.find_fiscal_year(all_text) or mapping.find_year(all_text)
-                )
-                if doc_year is None:
-                    doc.issues.append(Issue(doc.first, "import_placeholder", {"what": "year", "value": 2500}))
-                    doc_year = 2500
+                doc_year = file_year or _year_of(doc) or _guess_year(doc, path, all_text)
                 if doc.kind == "ita_analysis" and "assessed_year" in doc.data and doc.data["assessed_year"] >= doc_year:
                     doc.data["assessed_year"] = doc_year - 1
+                if doc.missing_date:
+                    # A date inside the document's own fiscal year, so that the year's pages build.
+                    doc.data["date"] = doc.placeholder(doc.first, "date", origin.placeholder_date(doc_year))
                 doc.finish()
                 docs.append((path, doc_year, doc))
     if outcome.failed:
@@ -101,7 +101,7 @@ def import_files(
     years = sorted({y for _p, y, _d in docs})
     # The profile and settings are the staff's own once they exist: kept even with --force.
     if not org_file.exists():
-        org, issues = _organization(heading_lines, docs, placeholder, org_file)
+        org, issues = _organization(heading_lines, every_line, docs, placeholder, org_file)
         extra[org_file] = writer.dump(org, _comment(files))
         for issue in issues:
             _report(outcome, issue, org_file)
@@ -154,10 +154,28 @@ def _map(kind: str, piece: list[layout.Block], year: int, placeholder: str) -> D
 def _year_of(doc: Doc) -> int | None:
     from ..thai import fiscal_year, parse_date
 
+    if doc.missing_date:
+        return None
     try:
         return fiscal_year(parse_date(doc.data.get("date")))
     except (ValueError, TypeError):
         return None
+
+
+def _guess_year(doc: Doc, path: Path, text: list[str]) -> int:
+    """The fiscal year when the heading names none and the document has no date of its own."""
+    named = origin.fiscal_in(text)
+    if named:
+        return named
+    from_name = origin.name_year(path)
+    if from_name:
+        doc.issues.append(Issue(doc.first, "import_year_from_name", {"year": from_name}))
+        return from_name
+    from_dates = origin.dates_year(text) or origin.era_year_in(text)
+    if from_dates:
+        doc.issues.append(Issue(doc.first, "import_year_from_dates", {"year": from_dates}))
+        return from_dates
+    return int(doc.placeholder(doc.first, "year", origin.current_fiscal_year()))
 
 
 def _targets(docs: list[tuple[Path, int, Doc]], into: Path, outcome: Outcome) -> dict[Path, tuple[Path, Doc]]:
@@ -183,17 +201,22 @@ def _targets(docs: list[tuple[Path, int, Doc]], into: Path, outcome: Outcome) ->
 
 
 def _organization(
-    lines: list[str], docs: list[tuple[Path, int, Doc]], placeholder: str, target: Path
+    heading: list[str], everything: list[str], docs: list[tuple[Path, int, Doc]], placeholder: str, target: Path
 ) -> tuple[dict[str, Any], list[Issue]]:
-    found = mapping.organization_from(lines)
+    found = origin.organization_from(heading, everything)
     issues: list[Issue] = []
     first = docs[0][2].first if docs else reader.Line(target, 1, [""])
     org: dict[str, Any] = {}
+    if found.non_local:
+        found.name, found.kind = found.non_local, None
     for key in ("name", "kind", "district", "province"):
-        value = found[key]
+        value = getattr(found, key)
         if value is None:
             value = word("default_org_kind") if key == "kind" else placeholder
-            issues.append(Issue(first, "import_placeholder", {"what": key, "value": value}))
+            if key == "kind" and found.non_local:
+                issues.append(Issue(first, "import_org_not_local", {"name": found.non_local, "kind": value}))
+            else:
+                issues.append(Issue(first, "import_placeholder", {"what": key, "value": value}))
         org[key] = value
     org["address"] = placeholder
     issues.append(Issue(first, "import_placeholder", {"what": "address", "value": placeholder}))
