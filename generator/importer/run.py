@@ -8,11 +8,21 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import message
-from . import layout, mapping, origin, reader, writer
+from . import data_tables, layout, mapping, origin, reader, writer
 from .mapping import Doc, Issue
 from .words import word
 
-KINDS = ["measures", "progress_report", "results_report", "ita_analysis", "oit_criteria", "memo", "announcement"]
+KINDS = [
+    "measures",
+    "progress_report",
+    "results_report",
+    "ita_analysis",
+    "oit_criteria",
+    "memo",
+    "announcement",
+    "dataset",
+    "page",
+]
 MEASURE_KINDS = {"measures", "progress_report", "results_report"}
 _THAI_DIGIT = re.compile(r"[๐-๙]")
 _ARABIC_DIGIT = re.compile(r"[0-9]")
@@ -62,6 +72,15 @@ def import_files(
             outcome.say("import_unknown_format", file=path, suffix=str(exc))
             outcome.failed = True
             continue
+        repaired = [x for x in lines if x.repaired]
+        if repaired:
+            outcome.say(
+                "import_repaired",
+                file=path,
+                count=sum(x.repaired for x in repaired),
+                lines=", ".join(str(x.number) for x in repaired[:10]),
+            )
+            outcome.warnings += 1
         all_text = [x.text for x in lines if not x.blank]
         if not all_text:
             outcome.say("import_empty", file=path)
@@ -92,7 +111,8 @@ def import_files(
     if outcome.failed:
         return outcome
     for item in skipped:
-        outcome.say("import_skipped", where=item.line.where, text=item.line.text)
+        key = "import_skipped_header" if item.why == "header" else "import_skipped"
+        outcome.say(key, where=item.line.where, text=item.line.text[:80])
     targets = _targets(docs, into, outcome)
     if outcome.failed:
         return outcome
@@ -124,8 +144,10 @@ def import_files(
         _write(path, text)
         outcome.written.append((path, path.name))
     for target, (source, doc) in targets.items():
-        if doc.kind == "oit_criteria":
+        if doc.kind in ("oit_criteria", "page"):
             _write(target, writer.page(doc.data["title"], doc.data["markdown"], _comment([source])))
+        elif doc.kind == "dataset":
+            _write(target, writer.csv_text(doc.data["header"], doc.data["rows"]))
         else:
             _write(target, writer.dump(doc.data, _comment([source])))
         outcome.written.append((target, doc.kind))
@@ -146,8 +168,10 @@ def _map(kind: str, piece: list[layout.Block], year: int, placeholder: str) -> D
         return mapping.map_ita(piece, year or 2600)
     if kind == "memo":
         return mapping.map_memo(piece, placeholder)
-    if kind == "oit_criteria":
-        return mapping.oit_page(piece, placeholder)
+    if kind in ("oit_criteria", "page"):
+        return mapping.oit_page(piece, placeholder, kind)
+    if kind == "dataset" and any(isinstance(b, layout.Table) and b.kind == "dataset" for b in piece):
+        return data_tables.map_dataset(piece, placeholder)
     return mapping.map_announcement(piece, placeholder)
 
 
@@ -182,19 +206,26 @@ def _targets(docs: list[tuple[Path, int, Doc]], into: Path, outcome: Outcome) ->
     targets: dict[Path, tuple[Path, Doc]] = {}
     for source, year, doc in docs:
         folder = into / "years" / str(year)
-        if doc.kind in MEASURE_KINDS or doc.kind == "ita_analysis":
-            target = folder / f"{doc.kind}.yml"
-            if target in targets:
-                outcome.say("import_duplicate", kind=doc.kind, year=year, file=source)
-                outcome.failed = True
+        single = {"dataset": folder / "data" / f"{doc.data.get('name')}.csv"}
+        single.update({k: folder / f"{k}.yml" for k in (*MEASURE_KINDS, "ita_analysis")})
+        target = single.get(doc.kind)
+        if target is not None and target in targets:
+            earlier = targets[target][1]
+            if doc.kind == "dataset" and earlier.data["header"] == doc.data["header"]:
+                earlier.data["rows"].extend(doc.data["rows"])  # two months of one summary: one file
+                earlier.issues.extend(doc.issues)
                 continue
-        else:
+            outcome.say("import_duplicate", kind=doc.kind, year=year, file=source)
+            outcome.failed = True
+            continue
+        if target is None:
             base = {"memo": folder / "memos", "announcement": folder / "announcements"}.get(doc.kind, into / "pages")
             name = slug(source.stem)
-            target = base / ("import-" + name + (".md" if doc.kind == "oit_criteria" else ".yml"))
+            suffix = ".md" if doc.kind in ("oit_criteria", "page") else ".yml"
+            target = base / f"import-{name}{suffix}"
             counter = 2
             while target in targets or target.exists():
-                target = target.with_name(f"import-{name}-{counter}{target.suffix}")
+                target = target.with_name(f"import-{name}-{counter}{suffix}")
                 counter += 1
         targets[target] = (source, doc)
     return targets
