@@ -95,24 +95,15 @@ def heading(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
 
 
 def paragraph_blocks(lines: list[Line]) -> list[Any]:
-    """Text lines as rich blocks; runs of numbered lines become one list keeping their numbers."""
-    out: list[Any] = []
-    items: list[Any] = []
+    """Text lines as rich blocks: lists nested as the document nests them, numbers as written,
+    wrapped lines joined to the line they carry on."""
+    paras: list[str] = []
+    numbered: list[bool] = []
     for line in lines:
-        match = _ITEM.match(line.text)
-        if match:
-            items.append({"number": match.group(1), "text": match.group(2)})
-            continue
-        if line.numbered:  # Word's own numbering: the number is not in the text
-            items.append(line.text)
-            continue
-        if items:
-            out.append({"list": items})
-            items = []
-        out.extend(rc.blocks(line.text))
-    if items:
-        out.append({"list": items})
-    return out
+        for para in rc.paragraphs(line.text) or [line.text]:
+            paras.append(para)
+            numbered.append(line.numbered)
+    return rc.nest_paragraphs(paras, gaps=True, numbered=numbered)
 
 
 def one(blocks: list[Any]) -> Any:
