@@ -58,6 +58,10 @@ class Site:
     assets: list[Path]
     files: int
     oit: Any = None  # oit.bindings.LoadedBindings from content/oit.yml, if present
+    settings_lines: Located | None = None  # site.yml as read, for the line of a setting in a message
+
+    def setting_line(self, key: str) -> int | None:
+        return self.settings_lines.line_of((key,)) if self.settings_lines else None
 
     @property
     def current_year(self) -> int | None:
@@ -73,6 +77,7 @@ class _Loader:
         self.root = content_dir
         self.errors: list[ContentError] = []
         self.files = 0
+        self.read: dict[str, Located] = {}  # top-level files as read, by name
 
     def model(self, path: Path, model: type[BaseModel]) -> Any:
         self.files += 1
@@ -81,6 +86,8 @@ class _Loader:
         except YamlError as exc:
             self.errors.append(exc.content_error)
             return None
+        if path.parent == self.root:
+            self.read[path.name] = located
         return self.validate(located, model)
 
     def validate(self, located: Located, model: type[BaseModel]) -> Any:
@@ -224,7 +231,8 @@ def load_site(content_dir: Path) -> Site:
     oit = load_bindings(loader, content_dir / "oit.yml")
     if loader.errors:
         raise ContentErrors(loader.errors)
-    site = Site(content_dir, settings, organization, years, pages, assets, loader.files, oit)
+    site = Site(content_dir, settings, organization, years, pages, assets, loader.files, oit,
+                loader.read.get("site.yml"))
     _date_undated_datasets(site)
     return site
 

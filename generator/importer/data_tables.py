@@ -23,58 +23,10 @@ from .layout import Block, Table, Text, squash
 from .reader import Line
 from .words import words
 
-# Columns the heading may give for the whole table ("ในรอบเดือน กุมภาพันธ์ ๒๕๖๘").
-_FROM_HEADING = {("procurement_monthly", "month")}
 _MONTH = re.compile(
     r"(มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม)"
     r"\s*(?:พ\.\s?ศ\.\s?)?((?:25|๒๕)[0-9๐-๙]{2})"
 )
-
-
-def _keys(name: str, cells: list[str]) -> list[str | None] | None:
-    """Each header cell's column key in dataset `name` ("order" for a row number), or None
-    when some cell has no column there."""
-    wording: dict[str, list[str]] = words()["dataset_columns"].get(name, {})
-    by_th = {squash(c.th): c.key for c in columns_of(name)}
-    order_words = {squash(w) for w in words()["order_words"]}
-    out: list[str | None] = []
-    for cell in cells:
-        text = squash(cell)
-        if not text:
-            out.append(None)
-            continue
-        if text in order_words:
-            out.append("order")
-            continue
-        key = by_th.get(text)
-        if key is None:
-            key = next(
-                (k for k, found in wording.items() if k not in out and any(squash(w) in text for w in found)), None
-            )
-        if key is None or key in out:
-            return None
-        out.append(key)
-    return out
-
-
-def match(cells: list[str]) -> tuple[list[str], list[str | None]] | None:
-    """The datasets (best first) whose columns take every header cell, and the cells' keys."""
-    found: list[tuple[int, int, str, list[str | None]]] = []
-    for position, name in enumerate(words()["dataset_columns"]):
-        keys = _keys(name, cells)
-        if keys is None:
-            continue
-        present = {k for k in keys if k and k != "order"}
-        required = {c.key for c in columns_of(name) if c.required and c.type not in ("text", "id13")}
-        if len(present) < 2 or (required - present - {k for n, k in _FROM_HEADING if n == name}):
-            continue
-        found.append((len(present), position, name, keys))
-    if not found:
-        return None
-    found.sort(key=lambda f: (-f[0], -f[1]))
-    best = found[0][0]
-    names = [f[2] for f in found if f[0] == best]
-    return names, next(f[3] for f in found if f[2] == names[0])
 
 
 def choose(names: list[str], heading: str) -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..kinds.datasets import columns_of
 from . import cells as rich_cells
 from .reader import Line
 from .words import any_of, roles, word, words
@@ -58,13 +59,65 @@ class Header:
         return [squash(c) for c in self.cells]
 
 
+# An ITA result's total score and level, as written in its text.
+_SCORE = re.compile(rf"([0-9๐-๙]{{1,3}}(?:\.[0-9๐-๙]+)?)\s*{any_of('score')}")
+_LEVEL = re.compile(rf"{any_of('level')}\s*(AA|A|B|C|D|E|F)(?![A-Za-z])")
+
+# Columns the heading may give for a whole dataset table ("ในรอบเดือน กุมภาพันธ์ ๒๕๖๘").
+_FROM_HEADING = {("procurement_monthly", "month")}
+
+
+def _keys(name: str, cells: list[str]) -> list[str | None] | None:
+    """Each header cell's column key in dataset `name` ("order" for a row number), or None
+    when some cell has no column there."""
+    wording: dict[str, list[str]] = words()["dataset_columns"].get(name, {})
+    by_th = {squash(c.th): c.key for c in columns_of(name)}
+    order_words = {squash(w) for w in words()["order_words"]}
+    out: list[str | None] = []
+    for cell in cells:
+        text = squash(cell)
+        if not text:
+            out.append(None)
+            continue
+        if text in order_words:
+            out.append("order")
+            continue
+        key = by_th.get(text)
+        if key is None:
+            key = next(
+                (k for k, found in wording.items() if k not in out and any(squash(w) in text for w in found)), None
+            )
+        if key is None or key in out:
+            return None
+        out.append(key)
+    return out
+
+
+def match(cells: list[str]) -> tuple[list[str], list[str | None]] | None:
+    """The datasets (best first) whose columns take every header cell, and the cells' keys."""
+    found: list[tuple[int, int, str, list[str | None]]] = []
+    for position, name in enumerate(words()["dataset_columns"]):
+        keys = _keys(name, cells)
+        if keys is None:
+            continue
+        present = {k for k in keys if k and k != "order"}
+        required = {c.key for c in columns_of(name) if c.required and c.type not in ("text", "id13")}
+        if len(present) < 2 or (required - present - {k for n, k in _FROM_HEADING if n == name}):
+            continue
+        found.append((len(present), position, name, keys))
+    if not found:
+        return None
+    found.sort(key=lambda f: (-f[0], -f[1]))
+    best = found[0][0]
+    names = [f[2] for f in found if f[0] == best]
+    return names, next(f[3] for f in found if f[2] == names[0])
+
+
 def recognize_header(cells: list[str]) -> Header | None:
     """A header row, recognized by its wording; None for a data row."""
     filled = [c for c in cells if c.strip()]
     if len(filled) < 2 or any(len(squash(c)) > 80 for c in filled):
         return None
-    from .data_tables import match
-
     dataset = match(cells)
     if dataset:
         return Header("dataset", cells, dataset[1], dataset[0])
@@ -256,8 +309,6 @@ def kind_of(part: list[Block]) -> str:
 
 def _ita_prose(texts: list[str]) -> bool:
     """An ITA result written as sentences: an ITA heading, a score and a level in the text."""
-    from .document import _LEVEL, _SCORE
-
     heading = squash(" ".join(texts[:3]))
     body = " ".join(texts)
     return any(squash(w) in heading for w in words()["ita_title"]) and bool(_SCORE.search(body) and _LEVEL.search(body))

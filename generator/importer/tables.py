@@ -10,8 +10,6 @@ from ..kinds.measures import Column
 from . import cells as rc
 from .document import (
     _LEAD_NUMBER,
-    _LEVEL,
-    _SCORE,
     _TOOL,
     Doc,
     Issue,
@@ -22,7 +20,7 @@ from .document import (
     paragraph_blocks,
     to_number,
 )
-from .layout import Block, Table, Text, squash
+from .layout import _LEVEL, _SCORE, Block, Table, Text, squash
 from .origin import era_year_in
 from .words import word, words
 

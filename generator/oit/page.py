@@ -12,7 +12,6 @@ from markupsafe import Markup
 from ..errors import ContentErrors, error
 from ..kinds.datasets.page import csv_bytes
 from ..render import NavEntry, RenderContext, Rendered
-from ..yamlio import read_yaml
 from .catalog import catalog_years, load_catalog
 from .readiness import ItemStatus, assess, summary
 
@@ -70,7 +69,7 @@ def check_years(site: Any) -> None:
     if bad:
         where = site.content_dir / "site.yml"
         years = ", ".join(str(y) for y in available)
-        line = read_yaml(where).line_of(("ita_years",)) if where.is_file() else None
+        line = site.setting_line("ita_years")  # from site.yml as the loader read it: render reads no content
         raise ContentErrors([error(where, line, "ita_years", "oit_no_catalog", year=y, available=years) for y in bad])
 
 
