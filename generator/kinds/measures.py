@@ -47,8 +47,9 @@ class Ref(Strict):
 
 
 class Action(Strict):
-    """Something done, and when."""
+    """Something done, and when; its number as the report writes it ("๑.", "๓." after a gap)."""
 
+    number: str | None = None
     date: Date | None = None
     text: RichText
 
