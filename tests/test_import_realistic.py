@@ -224,7 +224,8 @@ def test_a_progress_report_gets_references_dated_actions_nested_steps_and_checkb
     (step_one, step_two) = first.steps.list
     assert (step_one.number, step_one.text, step_two.number) == ("๑.", "รวบรวมข้อมูลจากกองคลัง", "๒.")
     assert [(i.number, i.text) for i in step_one.items] == [("(๑)", "ข้อมูลเบิกจ่าย"), ("(๒)", "ข้อมูลหนี้ผูกพัน")]
-    assert [i.number for i in second.steps.list] == ["-", "-"]
+    assert [i.number for i in second.steps.list] == ["-", "-"] and second.steps.style == "dash"
+    assert report.period == "รอบ ๖ เดือน (ตุลาคม ๒๕๖๗ – มีนาคม ๒๕๖๘)"
     # Dated actions keep their numbers as written, the gap included.
     assert [(a.number, a.date) for a in first.actions] == [("๑.", dt.date(2025, 1, 7)), ("๓.", dt.date(2025, 4, 2))]
     assert third.actions[0].text == '<input type="checkbox" checked/> ดำเนินการแล้ว <input type="checkbox"/> ยังไม่ดำเนินการ'

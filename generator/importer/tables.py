@@ -32,6 +32,8 @@ from .words import word, words
 # A measure row as written: its group, then the columns of the measure tables, in order.
 MEASURE_ORDER = ["group", "refs", *get_args(Column)]
 SINGLE_LINE = {"order", "title", "period"}
+# The round a report covers: "รอบ ๖ เดือน (ตุลาคม ๒๕๖๗ – มีนาคม ๒๕๖๘)", "รอบ 12 เดือน".
+_PERIOD = re.compile(r"รอบ\s*(?:[๖6]|๑๒|12)\s*เดือน(?:\s*\([^)]{3,60}\))?")
 
 
 def map_measures(kind: str, part: list[Block]) -> Doc:
@@ -43,6 +45,9 @@ def map_measures(kind: str, part: list[Block]) -> Doc:
         data["title"] = " ".join(x.text for x in title)
     if org:
         data["subtitle"] = " ".join(x.text for x in org)
+    period = _PERIOD.search(" ".join(x.text for x in [*title, *org, *rest[:2]]))
+    if period:
+        data["period"] = period.group(0).strip()
     intro = paragraph_blocks(rest)
     if intro:
         data["intro"] = one(intro)

@@ -86,6 +86,8 @@ class Measure(Strict):
 class MeasureDocument(Strict):
     title: str | None = None
     subtitle: str | None = None
+    # The round a report covers, as the paper writes it ("รอบ ๖ เดือน (ตุลาคม ๒๕๖๗ – มีนาคม ๒๕๖๘)").
+    period: str | None = None
     date: Date | None = None
     intro: RichText | None = None
     columns: list[Column] | None = None
