@@ -31,6 +31,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .pipeline import show_dataset_notes
 
     show_dataset_notes(site)
+    from .oit.report import show_catalogs
+
+    show_catalogs(site)
     _say("valid", files=site.files)
     return 0
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..catalog import labels
 from .bindings import Target, dataset_targets, resolve
-from .catalog import Item, load_catalog
+from .catalog import Item, catalog_for
 
 STATUSES = ("ready", "incomplete", "out_of_date", "missing")
 DOC_PAGES = {"measures.md": "measures", "progress-report.md": "progress_report", "results-report.md": "results_report"}
@@ -183,7 +183,7 @@ def assess(site: Any, year: int, pages: set[str] | None = None) -> list[ItemStat
         from ..render import render_site
 
         pages = {p.path for p in render_site(site).pages}
-    catalog = load_catalog(year)
+    catalog = catalog_for(site, year)
     targets = resolve(getattr(site, "oit", None), catalog, pages)
     targets.update(dataset_targets(site, catalog, pages, set(targets)))
     out: list[ItemStatus] = []

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ..catalog import labels, message_text
 from ..errors import ContentErrors, error
-from .catalog import catalog_years
+from .catalog import CATALOG_DIR, choose, usable_years
 from .readiness import assess, summary
 
 MARKS = {"ready": "✓", "incomplete": "!", "out_of_date": "!", "missing": "✗"}
@@ -15,6 +16,29 @@ ENGLISH = {"ready": "ready", "incomplete": "incomplete", "out_of_date": "out of 
 
 def _say(key: str, **params: object) -> None:
     print(message_text(key, **params))
+
+
+def catalog_line(site: Any, year: int) -> str:
+    """Which catalog the site uses for `year`, and from which file (for check and build)."""
+    chosen = choose(site, year)
+    if chosen is None:
+        return ""
+    if chosen.origin == "content":
+        inside = chosen.path.is_relative_to(site.content_dir)
+        path = chosen.path.relative_to(site.content_dir) if inside else chosen.path
+        key = "oit_catalog_corrected" if chosen.based_on else "oit_catalog_content"
+    else:
+        path = Path("generator", "catalog", "oit", chosen.path.relative_to(CATALOG_DIR))
+        key = f"oit_catalog_{chosen.origin}"
+    return message_text(key, year=year, base=chosen.based_on, path=path)
+
+
+def show_catalogs(site: Any) -> None:
+    """Say, for every ITA year the site targets, which catalog the build used."""
+    for year in site.settings.ita_years:
+        line = catalog_line(site, year)
+        if line:
+            print(line)
 
 
 def report_lines(site: Any, year: int) -> tuple[list[str], int, int]:
@@ -38,7 +62,7 @@ def run_check(site: Any, year: int | None, strict: bool) -> int:
     if not years:
         _say("oit_check_none")
         return 2
-    available = catalog_years()
+    available = usable_years(site)
     bad = [y for y in years if y not in available]
     if bad:
         where = site.content_dir / "site.yml"
@@ -48,6 +72,7 @@ def run_check(site: Any, year: int | None, strict: bool) -> int:
     for y in years:
         lines, ready, total = report_lines(site, y)
         _say("oit_check_head", year=site.settings.thai.year(y), org=site.organization.name)
+        print(catalog_line(site, y))
         print("\n".join(lines))
         percent = round(100 * ready / total) if total else 0
         _say("oit_check_share", ready=ready, total=total, percent=percent)
