@@ -109,6 +109,17 @@ class Catalog(Strict):
         return next((i for i in self.items if i.code == code), None)
 
 
+def renumbering(old: Catalog, new: Catalog) -> dict[str, list[str]]:
+    """{code in `old`: codes in `new` that answer the same open datasets}: how a dataset's
+    item was renumbered from one year's list to the next, derived from both catalogs."""
+    out: dict[str, list[str]] = {}
+    for item in old.items:
+        codes = [n.code for n in new.items if set(n.datasets) & set(item.datasets)]
+        if item.datasets:
+            out[item.code] = codes
+    return out
+
+
 def catalog_years() -> list[int]:
     """ITA years that have a bundled catalog file."""
     return sorted(int(p.stem) for p in CATALOG_DIR.glob("*.yml") if p.stem.isdigit())

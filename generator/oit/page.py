@@ -171,7 +171,8 @@ def apply(ctx: Any, pages: list[Any]) -> tuple[list[Any], dict[str, bytes]]:
                 path,
                 ctx.label("oit", "page_title", year=ctx.thai.year(year)),
                 catalog=catalog,
-                chosen=chosen,
+                provisional=ctx.label("oit", "provisional", year=ctx.thai.year(year),
+                                      base=ctx.thai.year(chosen.based_on or year)),
                 year=year,
                 rows=rows,
                 sections=sections,
@@ -180,6 +181,7 @@ def apply(ctx: Any, pages: list[Any]) -> tuple[list[Any], dict[str, bytes]]:
                 ready=ready,
                 total=total,
                 percent=round(100 * ready / total) if total else 0,
+                manual=sum(1 for st in statuses if st.status == "manual"),
             )
         )
         base = path[: -len("index.md")]
