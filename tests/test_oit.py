@@ -34,7 +34,7 @@ def statuses_of(content: Path, year: int = 2568) -> dict[str, object]:
 
 def with_2567_documents(content: Path) -> Path:
     """The small organization's 2568 ITA documents copied as fiscal 2567: the integrity-measure
-    items (o39-o41) exist in the ITA 2566-2567 lists only."""
+    items (o42-o43) exist in the ITA 2566-2567 lists only."""
     shutil.copytree(content / "years" / "2568", content / "years" / "2567", ignore=shutil.ignore_patterns("data"))
     return content
 
@@ -143,10 +143,10 @@ def test_each_status_with_the_absent_elements_named(content_copy: Path) -> None:
 
 
 def test_integrity_measures_are_checked_in_the_years_that_list_them(content_copy: Path) -> None:
-    write_bindings(with_2567_documents(content_copy), "items:\n  o40: {page: \"{year}/measures\"}\n")
-    assert statuses_of(content_copy, 2567)["o40"].status == "ready"
+    write_bindings(with_2567_documents(content_copy), "items:\n  o42: {page: \"{year}/measures\"}\n")
+    assert statuses_of(content_copy, 2567)["o42"].status == "ready"
     # ITA 2568 has no item for the integrity measures: the binding does not apply there.
-    assert "o40" not in statuses_of(content_copy)
+    assert "o42" not in statuses_of(content_copy)
 
 
 @pytest.mark.parametrize(
@@ -183,8 +183,8 @@ def test_year_rules(content_copy: Path, code: str, binding: str, status: str) ->
 
 def test_measures_without_actions_are_incomplete(content_copy: Path) -> None:
     # The small organization's measures have no recorded actions yet.
-    write_bindings(with_2567_documents(content_copy), "items:\n  o41: {page: 2567/measures}\n")
-    got = statuses_of(content_copy, 2567)["o41"]
+    write_bindings(with_2567_documents(content_copy), "items:\n  o43: {page: 2567/measures}\n")
+    got = statuses_of(content_copy, 2567)["o43"]
     assert got.status == "incomplete"
     assert got.problems and "การดำเนินการ" in got.problems[0]
 
@@ -196,7 +196,7 @@ def test_binding_kinds_placeholders_and_year_overrides(content_copy: Path) -> No
         "  o3: {markdown: pages/contact.md}\n"
         "  o10: {url: \"https://eservice.example.org/\"}\n"
         "  o6: {page: \"{year}/measures\"}\n"
-        "  o40: {page: \"{year}/measures\"}\n"
+        "  o42: {page: \"{year}/measures\"}\n"
         "years:\n"
         "  2568:\n"
         "    o3: {page: about/profile}\n",
@@ -208,7 +208,7 @@ def test_binding_kinds_placeholders_and_year_overrides(content_copy: Path) -> No
     assert got["o6"].target.page == "2568/measures.md"
     # In a year without that data the shared binding leaves the item missing, it is not an error.
     other = {s.code: s for s in assess(site, 2567)}
-    assert other["o40"].status == "missing"
+    assert other["o42"].status == "missing"
     assert other["o3"].target.kind == "markdown"
 
 
