@@ -20,6 +20,7 @@ from .kinds.organization import Organization
 from .kinds.pages import Page, PageMeta, split_front_matter
 from .kinds.registry import root_names, year_file_models, year_folder_models
 from .oit.bindings import load_bindings
+from .oit.local import load_local_catalogs
 from .reproducible import content_date
 from .site import SiteSettings
 from .validation import check_duplicate_ids, errors_from_validation
@@ -62,6 +63,7 @@ class Site:
 
     def setting_line(self, key: str) -> int | None:
         return self.settings_lines.line_of((key,)) if self.settings_lines else None
+    oit_catalogs: dict[int, Any] = field(default_factory=dict)  # oit.catalog.Chosen from content/oit/<year>.yml
 
     @property
     def current_year(self) -> int | None:
@@ -229,10 +231,11 @@ def load_site(content_dir: Path) -> Site:
     pages = loader.pages()
     assets = loader.assets()
     oit = load_bindings(loader, content_dir / "oit.yml")
+    oit_catalogs = load_local_catalogs(loader, content_dir / "oit")
     if loader.errors:
         raise ContentErrors(loader.errors)
     site = Site(content_dir, settings, organization, years, pages, assets, loader.files, oit,
-                loader.read.get("site.yml"))
+                settings_lines=loader.read.get("site.yml"), oit_catalogs=oit_catalogs)
     _date_undated_datasets(site)
     return site
 

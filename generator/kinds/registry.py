@@ -110,4 +110,5 @@ def year_folder_models() -> dict[str, type[BaseModel]]:
 def root_names() -> list[str]:
     """What may sit at the top of the content folder (files and folders)."""
     names = {PurePosixPath(f).parts[0] for k in document_kinds() for f in k.files}
-    return sorted(names | {"assets"}, key=lambda n: ("." not in n, n))
+    # assets/ and oit/ (a corrected OIT list per ITA year) hold files the documents rely on
+    return sorted(names | {"assets", "oit"}, key=lambda n: ("." not in n, n))
