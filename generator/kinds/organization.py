@@ -64,6 +64,7 @@ class Organization(Strict):
     office_hours: str | None = None
     social: list[SocialLink] = []
     logo: AssetRef | None = None
+    emblem: AssetRef | None = None
     about: RichText | None = None
     executives: list[Executive] = []
     units: list[Unit] = []
