@@ -63,6 +63,9 @@ class Organization(Strict):
     map: MapLocation | None = None
     office_hours: str | None = None
     social: list[SocialLink] = []
+    complaint_url: Url | None = None
+    e_service_url: Url | None = None
+    eit_survey_url: Url | None = None
     logo: AssetRef | None = None
     emblem: AssetRef | None = None
     about: RichText | None = None

@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 from sitecheck import site_pages
 
+from generator.content import load_site
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "content"
+
 # Elements of the page body (article) that reach outside the screen, or that scroll sideways.
 OUTSIDE_JS = """() => {
   const width = document.documentElement.clientWidth;
@@ -112,3 +116,45 @@ def test_a_long_dataset_filters_shows_more_and_offers_downloads_first(phone, exa
     )
     everything = phone.eval_on_selector_all("table.pr-dataset tbody tr td:nth-child(8)", "cs => cs.map(c => c.dataset.sort)")
     assert len(keys) == 20 and keys == sorted(everything)[:20]
+
+
+def test_the_home_page_opens_with_citizens_tasks(phone, example_url: str) -> None:
+    example = load_site(EXAMPLE)
+    org = example.organization
+    phone.goto(example_url, wait_until="load")
+    headings = [h.rstrip("¶") for h in phone.locator("article h2").all_inner_texts()]
+    assert headings[0].startswith("ติดต่อ"), headings
+    # Tap to call every number, write, find the office on a map: on the first screens.
+    calls = phone.locator("article .pr-contact-card a[href^='tel:']")
+    assert calls.count() == len(org.phone)
+    assert calls.first.get_attribute("href") == "tel:" + org.phone[0].replace(" ", "")
+    assert phone.locator("article .pr-contact-card a[href^='mailto:']").count() >= 1
+    assert phone.locator("article .pr-contact-card a", has_text="แผนที่").get_attribute("href") == org.map.url
+    assert calls.first.bounding_box()["y"] < 2 * 740
+    # The channels the organization gives, as buttons, then the current year's key documents.
+    for text, url in (("ร้องเรียน", org.complaint_url), ("e-Service", org.e_service_url), ("EIT", org.eit_survey_url)):
+        assert phone.locator("article a.md-button", has_text=text).get_attribute("href") == str(url)
+    year = example.settings.thai.year(example.current_year)
+    documents = phone.locator("article .pr-key-documents a")
+    assert documents.count() >= 4 and headings[2] == f"เอกสารสำคัญปีงบประมาณ {year}"
+    targets = documents.evaluate_all("as => as.map(a => a.href)")
+    for target in targets:
+        assert phone.request.get(target).status == 200, target
+    # The organization's kind is written once ("เทศบาลตำบล ตำบล…" repeated it).
+    assert f"{org.kind} ตำบล" not in phone.locator("article").inner_text()
+
+
+def test_the_404_page_is_thai_and_offers_search_and_the_home_page(phone, example_url: str) -> None:
+    # The test server does not answer unknown addresses with the site's 404.html, as a web server does.
+    phone.goto(example_url + "404.html", wait_until="load")
+    assert phone.locator("article h1").inner_text() == "ไม่พบหน้าที่ต้องการ"
+    assert "Not found" not in phone.locator("article").inner_text()
+    phone.get_by_role("button", name="ค้นหาในเว็บไซต์").click()
+    box = phone.locator("input.md-search__input")
+    box.fill("ทุจริต")
+    box.press("End")  # Material searches on key presses
+    phone.wait_for_selector("li.md-search-result__item")
+    phone.keyboard.press("Escape")
+    phone.get_by_role("link", name="กลับหน้าแรก").click()
+    phone.wait_for_url(example_url)
+    assert phone.locator("article .pr-contact-card").count() == 1

@@ -19,6 +19,17 @@
     }
   });
 
+  /* The 404 page's "ค้นหาในเว็บไซต์" is a label for Material's search toggle:
+     Enter or Space on it opens the search too, as on a button. */
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (target && target.classList && target.classList.contains("pr-404-search") &&
+        (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      target.click();
+    }
+  });
+
   function markScrollers() {
     var wraps = document.querySelectorAll(".pr-table-wrap");
     Array.prototype.forEach.call(wraps, function (wrap) {
