@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 from pathlib import Path
@@ -194,8 +195,21 @@ def test_contracts_page_table_chart_and_downloads(example_site: Path) -> None:
     raw = (example_site / "2568" / "data" / "contracts.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     downloaded = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert downloaded == rows
+    assert downloaded[0] == rows[0] and [r[0] for r in downloaded] == [r[0] for r in rows[: len(downloaded)]]
     data = json.loads((example_site / "2568" / "data" / "contracts.json").read_text(encoding="utf-8"))
+    # The CSV is for spreadsheets, which must sum it: plain numbers in Arabic digits and ISO dates,
+    # though this site shows Thai digits; each row holds the JSON row's values.
+    assert len(downloaded) - 1 == len(data["rows"])
+    for record, line in zip(data["rows"], downloaded[1:], strict=True):
+        for column, cell in zip(data["columns"], line, strict=True):
+            value = record[column["key"]]
+            if column["type"] == "money":
+                assert re.fullmatch(r"-?\d+\.\d\d", cell) and float(cell) == value, (column, cell)
+            elif column["type"] == "date":
+                assert re.fullmatch(r"\d{4}-\d\d-\d\d", cell) and cell == value, (column, cell)
+            else:
+                assert cell == str(value), (column, cell)
+    assert not re.search("[๐-๙]", "".join(c for line in downloaded for c in line[2:3] + line[6:9] + line[10:]))
     assert len(data["rows"]) == len(rows) - 1 and (data["oit"], data["oit_ita_year"]) == ("o12", 2568)
     start = html.index('class="pr-chart"')
     start = html.rindex("<svg", 0, start)
