@@ -158,3 +158,49 @@ def test_the_404_page_is_thai_and_offers_search_and_the_home_page(phone, example
     phone.get_by_role("link", name="กลับหน้าแรก").click()
     phone.wait_for_url(example_url)
     assert phone.locator("article .pr-contact-card").count() == 1
+
+
+# Line breaks inside Thai text that the browser's own Thai word segmentation (Intl.Segmenter,
+# the ICU dictionary its line breaker uses) does not allow: breaks forced by the page's CSS
+# (overflow-wrap: anywhere, word-break) in the middle of a word or syllable.
+FORCED_BREAKS_JS = """() => {
+  const words = new Intl.Segmenter('th', {granularity: 'word'});
+  const range = document.createRange();
+  const thai = (c) => c >= '\\u0e01' && c <= '\\u0e5b';
+  const out = [];
+  for (const el of document.querySelectorAll('article td, article th, article p, article li, article a')) {
+    const box = el.getBoundingClientRect();
+    if (!el.checkVisibility() || box.width < 2 || el.closest('.pr-sr-only, table.pr-cards > thead')) continue;
+    for (const node of el.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE || !/[\\u0e01-\\u0e5b]{3}/.test(node.data)) continue;
+      const text = node.data;
+      const allowed = new Set([...words.segment(text)].map((s) => s.index));
+      let last = null;
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const r = range.getClientRects()[0];
+        if (!r) continue;
+        if (last !== null && r.top > last + 2 && thai(text[i]) && thai(text[i - 1]) && !allowed.has(i))
+          out.push(text.slice(Math.max(0, i - 10), i) + '|' + text.slice(i, i + 10));
+        last = r.top;
+      }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_thai_text_breaks_between_words_in_narrow_columns(chromium, example_url: str, width: int) -> None:
+    context = chromium.new_context(locale="th-TH", viewport={"width": width, "height": 768})
+    tab = context.new_page()
+    forced = {}
+    try:
+        for path in ("", "about/", "ita/2568/", "2568/measures/", "2568/results-report/", "data/", "2568/data/contracts/"):
+            tab.goto(example_url + path, wait_until="load")
+            found = tab.evaluate(FORCED_BREAKS_JS)
+            if found:
+                forced[path or "/"] = found[:5]
+    finally:
+        context.close()
+    assert not forced, f"Thai words broken inside at {width} px: {forced}"
