@@ -60,3 +60,8 @@ bench: $(VENV)/.installed
 	$(PY) tools/bench.py --runs $(BENCH_RUNS)
 bench-orgs: $(VENV)/.installed
 	$(PY) tools/bench.py --skip-site --orgs $(BENCH_ORGS)
+
+# Send the built site to the hosting named in publish.yml (SFTP, FTPS or FTP); only changed files.
+.PHONY: publish
+publish: site
+	$(PY) -m generator publish --site-dir $(SITE_DIR) --content $(CONTENT) $(PUBLISH_ARGS)

@@ -67,7 +67,7 @@ def test_no_page_has_anything_outside_a_360px_screen(phone, example_url: str, ex
 
 
 @pytest.mark.parametrize(
-    "path", ["2568/results-report/", "2568/measures/", "2568/ita-analysis/", "2568/data/contracts/", "ita/2568/"]
+    "path", ["2569/results-report/", "2569/measures/", "2569/ita-analysis/", "2569/data/contracts/", "ita/2569/"]
 )
 def test_wide_tables_are_cards_labelled_by_their_columns(phone, example_url: str, path: str) -> None:
     phone.goto(example_url + path, wait_until="load")
@@ -84,7 +84,7 @@ def test_wide_tables_are_cards_labelled_by_their_columns(phone, example_url: str
 
 
 def test_a_long_dataset_filters_shows_more_and_offers_downloads_first(phone, example_url: str) -> None:
-    phone.goto(example_url + "2568/data/contracts/", wait_until="load")
+    phone.goto(example_url + "2569/data/contracts/", wait_until="load")
     rows = phone.locator("table.pr-dataset tbody tr")
     total = rows.count()
     assert total >= 200
@@ -196,7 +196,7 @@ def test_thai_text_breaks_between_words_in_narrow_columns(chromium, example_url:
     tab = context.new_page()
     forced = {}
     try:
-        for path in ("", "about/", "ita/2568/", "2568/measures/", "2568/results-report/", "data/", "2568/data/contracts/"):
+        for path in ("", "about/", "ita/2569/", "2569/measures/", "2569/results-report/", "data/", "2569/data/contracts/"):
             tab.goto(example_url + path, wait_until="load")
             found = tab.evaluate(FORCED_BREAKS_JS)
             if found:

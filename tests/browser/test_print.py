@@ -18,13 +18,13 @@ A4_POINTS = (595.0, 842.0)
 DOCUMENTS = {
     # path: (fewest pages, most pages) a sane print of the example takes, and whether its
     # table has seven columns or more, which print on landscape pages
-    "2568/announcements/no-gift-policy/": (1, 1, False),
-    "2567/announcements/integrity-guidelines/": (2, 5, False),
-    "2568/memos/measures-report/": (1, 3, False),
-    "2568/measures/": (2, 8, True),
-    "2568/progress-report/": (2, 8, True),
-    "2568/results-report/": (2, 6, True),
-    "2568/ita-analysis/": (1, 4, False),
+    "2569/announcements/no-gift-policy/": (1, 1, False),
+    "2569/announcements/integrity-guidelines/": (2, 5, False),
+    "2569/memos/measures-report/": (1, 3, False),
+    "2569/measures/": (2, 8, True),
+    "2569/progress-report/": (2, 8, True),
+    "2569/results-report/": (2, 6, True),
+    "2569/ita-analysis/": (1, 4, False),
 }
 # Web-only text that must never be on paper: the print button, the OIT criteria box, the
 # dataset downloads and table tools.
@@ -123,7 +123,7 @@ def test_document_prints_on_a4_with_its_text(page, example_url: str, path: str) 
 
 
 def test_print_styles_hide_navigation_keep_blocks_whole_and_use_sarabun(page, example_url: str) -> None:
-    for path in ("2568/memos/measures-report/", "2568/measures/", "2568/announcements/no-gift-policy/"):
+    for path in ("2569/memos/measures-report/", "2569/measures/", "2569/announcements/no-gift-policy/"):
         page.goto(example_url + path, wait_until="networkidle")
         page.emulate_media(media="print")
         style = page.evaluate(
