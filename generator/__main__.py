@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .catalog import message_text
-from .errors import ContentErrors
+from .errors import ContentErrors, shown_root
 
 
 def _say(key: str, **params: object) -> None:
@@ -15,7 +16,7 @@ def _say(key: str, **params: object) -> None:
 
 
 def _fail(exc: ContentErrors, content: Path) -> int:
-    print(exc.format(content.resolve()), file=sys.stderr)
+    print(exc.format(*shown_root(content)), file=sys.stderr)
     return 2
 
 
@@ -168,7 +169,15 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_portal)
 
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last net: a message and exit 2, never a traceback for staff
+        if os.environ.get("PRONGSAI_DEBUG"):
+            raise
+        _say_err("internal_error", problem=f"{type(exc).__name__}: {exc}"[:500])
+        return 2
 
 
 if __name__ == "__main__":

