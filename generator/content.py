@@ -12,14 +12,14 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors, error
 from .fields import SLUG
-from .guard import content_root, outside_links
+from .guard import MAX_ASSET_BYTES, content_root, outside_links
 from .kinds.announcement import Announcement
 from .kinds.datasets import load_folder
 from .kinds.ita_analysis import ItaAnalysis
 from .kinds.measures import MeasureDocument
 from .kinds.memo import Memo
 from .kinds.organization import Organization
-from .kinds.pages import Page, PageMeta, split_front_matter
+from .kinds.pages import Page, PageMeta, split_front_matter, too_complex
 from .oit.bindings import load_bindings
 from .reproducible import content_date
 from .site import SiteSettings
@@ -170,9 +170,13 @@ class _Loader:
             except YamlError as exc:
                 self.errors.append(exc.content_error)
                 continue
-            front, body, _ = split_front_matter(text)
+            front, body, body_line = split_front_matter(text)
             if front is None:
                 self.errors.append(error(path, 1, "title", "missing", field="title"))
+                continue
+            if (complex_at := too_complex(body, body_line)) is not None:
+                line, key, limit = complex_at
+                self.errors.append(error(path, line, "", key, limit=limit))
                 continue
             try:
                 located = parse_yaml("\n" + front, path)  # keeps line numbers true to the file
@@ -194,6 +198,9 @@ class _Loader:
         for parent, _, names in os.walk(folder):
             rel = Path(parent).relative_to(folder)
             found += [rel / n for n in names if not n.startswith(".") and os.path.isfile(os.path.join(parent, n))]
+        for rel in found:
+            if (size := (folder / rel).stat().st_size) > MAX_ASSET_BYTES:
+                self.errors.append(error(folder / rel, None, "", "asset_too_large", size=size, limit=MAX_ASSET_BYTES))
         return sorted(found)
 
     def root_files(self) -> None:

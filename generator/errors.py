@@ -8,6 +8,9 @@ from pathlib import Path
 
 from .catalog import message, message_text
 
+MAX_QUOTED = 200  # characters of a value or field path quoted in a message
+_QUOTED = {"got", "value", "key", "name", "ref", "url", "slug", "id", "problem"}  # staff's values, not lists of ours
+
 
 @dataclass(frozen=True)
 class ContentError:
@@ -47,7 +50,12 @@ class ContentErrors(Exception):
 
 def error(path: Path | str, line: int | None, field_path: str, key: str, /, **params: object) -> ContentError:
     """Build an error from the message catalog entry `key`."""
-    text = message(key, **params)
+    # A value quoted in a message is cut short: a 5 MB paste must not become a 5 MB message.
+    shown = {k: f"{v[:MAX_QUOTED]}…" if k in _QUOTED and isinstance(v, str) and len(v) > MAX_QUOTED else v
+             for k, v in params.items()}
+    text = message(key, **shown)
+    if len(field_path) > MAX_QUOTED:
+        field_path = f"{field_path[:MAX_QUOTED]}…"
     return ContentError(path, line, field_path, text["th"], text["en"])
 
 

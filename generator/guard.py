@@ -59,3 +59,34 @@ def content_root(content_dir: Path) -> Path | ContentError:
     except (OSError, RuntimeError):  # a symlink loop: RuntimeError up to 3.12, OSError after
         pass
     return error(content_dir, None, "", "content_folder_missing", folder=str(content_dir))
+
+
+MAX_DATASET_BYTES = 20 * 1024 * 1024  # a dataset file as staff save it (CSV, .xlsx)
+MAX_ASSET_BYTES = 50 * 1024 * 1024  # a photo, logo or PDF copied into the site
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all members of an .xlsx/.docx together, unpacked
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary Office formats (.doc, .xls)
+
+
+def archive_problem(path: Path) -> tuple[str, dict[str, object]] | None:
+    """(message key, its values) when `path` cannot be an Office file to read safely: empty,
+    an old .doc/.xls renamed, damaged or cut short, or a zip bomb (members that unpack to far
+    more than any real document; a 148 KB file must not become gigabytes). None: go ahead."""
+    import zipfile
+
+    params: dict[str, object] = {"name": path.name, "suffix": path.suffix.lower()}
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+        if not head:
+            return "archive_empty", params
+        if head == _OLE:
+            return "archive_old_format", params
+        with zipfile.ZipFile(path) as archive:
+            # ZipExtFile never returns more than a member's declared size, so the sizes
+            # in the directory bound what reading can unpack.
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return "archive_damaged", params
+    if unpacked > MAX_UNPACKED_BYTES:
+        return "archive_too_large", params | {"limit": MAX_UNPACKED_BYTES // (1024 * 1024)}
+    return None

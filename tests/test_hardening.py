@@ -63,29 +63,147 @@ def to_outside_folder(content: Path, tmp: Path) -> Path:
     return secret_file(tmp).parent
 
 
+def append(rel: str, text: str) -> Callable[[Path], None]:
+    def apply(content: Path) -> None:
+        with open(content / rel, "a", encoding="utf-8") as handle:
+            handle.write(text)
+
+    return apply
+
+
+def edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(content: Path) -> None:
+        path = content / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return apply
+
+
+def put(rel: str, data: bytes | Callable[[Path], bytes], drop: str | None = None) -> Callable[[Path], None]:
+    """Write `rel` (bytes, or made from the content folder); `drop`: a file to remove first."""
+
+    def apply(content: Path) -> None:
+        if drop:
+            (content / drop).unlink()
+        path = content / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data(content) if callable(data) else data)
+
+    return apply
+
+
+def sparse(rel: str, size: int) -> Callable[[Path], None]:
+    def apply(content: Path) -> None:
+        with open(content / rel, "wb") as handle:
+            handle.truncate(size)  # no disk blocks: the size is what counts
+
+    return apply
+
+
+def zip_bomb(suffix: str) -> bytes:
+    """A small valid package whose one member unpacks to 200 MB of zeros (200 KB packed)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml" if suffix == ".xlsx" else "word/document.xml", "w") as member:
+            block = b"\0" * (1 << 20)
+            for _ in range(200):
+                member.write(block)
+    return buffer.getvalue()
+
+
+def truncated(rel: str) -> Callable[[Path], bytes]:
+    return lambda content: (content / rel).read_bytes()[:3000]
+
+
+COMPLAINTS_YML = "years/2568/data/complaints.yml"
+COMPLAINTS = "years/2568/data/complaints.csv"
+HEADER = "ช่วงเวลา,จำนวนเรื่องที่รับ,ดำเนินการแล้วเสร็จ,อยู่ระหว่างดำเนินการ\n"
+CONTRACTS = "years/2568/data/contracts.xlsx"
+MEASURES = "years/2568/measures.yml"
+MEMO = "years/2568/memos/measures-memo.yml"
+PAGE = "pages/odd.md"
+FRONT = "---\ntitle: หน้าทดสอบ\n---\nย่อหน้าแรก\n\n"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000  # an old .doc/.xls
+
+
 @dataclass
 class Case:
     id: str
     mutate: Callable[[Path], None]
-    where: str  # the first line of the entry: file (content-relative, "" for the folder itself)
+    file: str  # content-relative file named in the message ("" for the content folder)
+    line_of: str | None  # text of the line the message points at (None: no line)
+    field: str | None  # field path printed after file:line
     th: str  # part of the Thai message
     en: str  # part of the English message
-    args: tuple[str, ...] = ()  # more arguments to `build`
+    expect: str = "refused"  # the safe outcome: refused with this message, exit 2, site kept
 
 
+OUTSIDE_TH, OUTSIDE_EN = "เป็นทางลัด (symbolic link) ที่ชี้ออกไปนอกโฟลเดอร์ content", "symbolic link that points outside content"
 CASES = [
-    Case("symlink-asset-file", link(PHOTO, to_secret), f"content/{PHOTO}",
-         "เป็นทางลัด (symbolic link) ที่ชี้ออกไปนอกโฟลเดอร์ content", "symbolic link that points outside content"),
-    Case("symlink-assets-folder", link("assets", to_outside_folder), "content/assets",
-         "เป็นทางลัด (symbolic link) ที่ชี้ออกไปนอกโฟลเดอร์ content", "symbolic link that points outside content"),
-    Case("symlink-page", link("pages/secret.md", to_secret), "content/pages/secret.md",
-         "เป็นทางลัด (symbolic link)", "symbolic link that points outside content"),
-    Case("symlink-dataset", link("years/2568/data/complaints.csv", to_secret), "content/years/2568/data/complaints.csv",
-         "เป็นทางลัด (symbolic link)", "symbolic link that points outside content"),
-    Case("symlink-yaml-file", link(ORG, to_secret), f"content/{ORG}",
-         "เป็นทางลัด (symbolic link)", "symbolic link that points outside content"),
-    Case("symlink-broken", link("assets/logo.svg", lambda c, t: t / "nowhere.svg"), "content/assets/logo.svg",
+    # 1. nothing outside the content folder
+    Case("symlink-asset-file", link(PHOTO, to_secret), PHOTO, None, None, OUTSIDE_TH, OUTSIDE_EN),
+    Case("symlink-assets-folder", link("assets", to_outside_folder), "assets", None, None, OUTSIDE_TH, OUTSIDE_EN),
+    Case("symlink-page", link("pages/secret.md", to_secret), "pages/secret.md", None, None, OUTSIDE_TH, OUTSIDE_EN),
+    Case("symlink-dataset", link(COMPLAINTS, to_secret), COMPLAINTS, None, None, OUTSIDE_TH, OUTSIDE_EN),
+    Case("symlink-yaml-file", link(ORG, to_secret), ORG, None, None, OUTSIDE_TH, OUTSIDE_EN),
+    Case("symlink-year-folder", link("years/2569", to_outside_folder), "years/2569", None, None, OUTSIDE_TH, OUTSIDE_EN),
+    Case("symlink-broken", link("assets/logo.svg", lambda c, t: t / "nowhere.svg"), "assets/logo.svg", None, None,
          "หรือชี้ไปยังสิ่งที่ไม่มีอยู่", "(or to nothing)"),
+    # 3. malformed input: a message, never a traceback
+    Case("yaml-1000-levels", append(ORG, "x: " + "[" * 1000 + "]" * 1000 + "\n"), ORG, "x: [[[", "x[1]…",
+         "ข้อมูลซ้อนกันลึกเกิน 40 ชั้น", "nests more than 40 levels deep"),
+    Case("yaml-100000-levels", append(ORG, "x: " + "[" * 100_000 + "]" * 100_000 + "\n"), ORG, "x: [[[", None,
+         "ข้อมูลซ้อนกันลึกเกิน 40 ชั้น", "nests more than 40 levels deep"),  # crashed LibYAML's composer
+    Case("yaml-block-200-levels", append(ORG, "x:\n" + "".join("  " * i + "- \n" for i in range(200))), ORG,
+         "  " * 40 + "- ", "x[1]…", "ข้อมูลซ้อนกันลึกเกิน 40 ชั้น", "nests more than 40 levels deep"),
+    Case("markdown-3000-quotes", put(PAGE, (FRONT + ">" * 3000 + " อ้างถึง\n").encode()), PAGE, ">>>", None,
+         "ซ้อนกันเกิน 20 ชั้น", "nest more than 20 levels deep"),
+    Case("markdown-24kb-brackets", put(PAGE, (FRONT + "[" * 24_000 + "\n").encode()), PAGE, "[[[", None,
+         "มีวงเล็บเหลี่ยม [ เกิน 1000 ตัว", "more than 1000 square brackets"),
+    Case("number-5000-digits", put(COMPLAINTS, (HEADER + "ไตรมาส ๑," + "9" * 5000 + ",0,0\n").encode(), COMPLAINTS_YML),
+         COMPLAINTS, "ไตรมาส ๑", "จำนวนเรื่องที่รับ / received", "ไม่ใช่ตัวเลข", "is not a number"),
+    Case("date-2658", edit(MEMO, "date: 20 พ.ย. 2567", "date: 20 พ.ย. 2658"), MEMO, "date: 20 พ.ย. 2658", "date",
+         "เพราะปี พ.ศ. 2658 อยู่นอกช่วงที่เว็บไซต์เก็บได้ (พ.ศ. 2513–2643)", "check for a typo such as 2658 for 2568"),
+    Case("date-1900", edit(MEMO, "date: 20 พ.ย. 2567", "date: 1900-01-01"), MEMO, "date: 1900-01-01", "date",
+         "เพราะปี พ.ศ. 2443 อยู่นอกช่วง", "the year 2443 BE is outside"),
+    Case("xlsx-empty", put(CONTRACTS, b""), CONTRACTS, None, None, "ว่างเปล่า (๐ ไบต์)", "is empty (0 bytes)"),
+    Case("xlsx-truncated", put(CONTRACTS, truncated(CONTRACTS)), CONTRACTS, None, None,
+         "เสียหายหรือไม่ใช่ไฟล์ .xlsx จริง", "is damaged or not really a .xlsx file"),
+    Case("xlsx-renamed-xls", put(CONTRACTS, OLE), CONTRACTS, None, None,
+         "เป็นรูปแบบเก่าของ Word หรือ Excel (.doc หรือ .xls) ที่ถูกเปลี่ยนชื่อเป็น .xlsx", "an old Word or Excel file"),
+    Case("xlsx-zip-bomb", put(CONTRACTS, zip_bomb(".xlsx")), CONTRACTS, None, None,
+         "เมื่อแตกข้อมูลออกมามีขนาดเกิน 100 เมกะไบต์", "unpacks to more than 100 MB"),
+    # 4. limits
+    Case("dataset-21mb", sparse(CONTRACTS, 21 * 1024 * 1024), CONTRACTS, None, None, "ไฟล์ใหญ่เกินไป", "File too large"),
+    Case("asset-51mb", sparse("assets/video.mp4", 51 * 1024 * 1024), "assets/video.mp4", None, None,
+         "ลดขนาดภาพหรือไฟล์ก่อนวางในโฟลเดอร์ assets", "make the picture or file smaller"),
+    # 6. nothing lost silently
+    Case("yaml-cell-list", edit(COMPLAINTS_YML, "ช่วงเวลา: ไตรมาส ๑ (ต.ค.–ธ.ค. ๒๕๖๗)", "ช่วงเวลา: [ไตรมาส ๑, ไตรมาส ๒]"),
+         COMPLAINTS_YML, "ช่วงเวลา: [ไตรมาส", "rows[1].ช่วงเวลา", "ต้องเป็นค่าเดียว", "must be one value"),
+    Case("yaml-cell-mapping", edit(COMPLAINTS_YML, "ช่วงเวลา: ไตรมาส ๑ (ต.ค.–ธ.ค. ๒๕๖๗)", "ช่วงเวลา: {ไตรมาส: 1}"),
+         COMPLAINTS_YML, "ช่วงเวลา: {ไตรมาส", "rows[1].ช่วงเวลา", "แต่พบรายการหรือกลุ่มข้อมูล", "holds a list or mapping"),
+    Case("yaml-cell-yes", edit(COMPLAINTS_YML, "ช่วงเวลา: ไตรมาส ๑ (ต.ค.–ธ.ค. ๒๕๖๗)", "ช่วงเวลา: yes"),
+         COMPLAINTS_YML, "ช่วงเวลา: yes", "rows[1].ช่วงเวลา", "ซึ่ง YAML อ่านเป็นค่าจริง/เท็จ", "which YAML reads as true/false"),
+    Case("duplicate-column", put(COMPLAINTS, (HEADER.strip() + ",ช่วงเวลา\nไตรมาส ๑,1,1,0,ไตรมาส ๒\n").encode(),
+                                 COMPLAINTS_YML), COMPLAINTS, "ช่วงเวลา", "ช่วงเวลา",
+         "คอลัมน์ 'ช่วงเวลา' มีสองครั้งในแถวหัวตาราง", "appears twice in the header row"),
+    Case("yaml-cp874", put(MEMO, lambda c: (c / MEMO).read_text(encoding="utf-8").encode("cp874")), MEMO, None, None,
+         "บันทึกด้วยรหัสอักษรไทยแบบเก่าของ Windows (TIS-620 / cp874)", "save it again as UTF-8"),
+    # 7. messages a clerk can act on
+    Case("colon-in-list-item", edit(MEASURES, "        - กองคลังจัดทำแบบ สขร. 1 ภายในวันที่ 10 ของเดือนถัดไป",
+                                    "        - ขั้นที่ 1: กองคลังจัดทำแบบ สขร. 1"), MEASURES, "- ขั้นที่ 1:",
+         "measures[1].steps.list[1].ขั้นที่ 1", "ให้ใส่เครื่องหมายคำพูดครอบข้อความทั้งบรรทัด เช่น - \"ขั้นที่ 1: กองคลังจัดทำแบบ สขร. 1\"",
+         'put the whole text in quotes: - "ขั้นที่ 1: กองคลังจัดทำแบบ สขร. 1"'),
+    Case("date-september-31", edit(MEMO, "date: 20 พ.ย. 2567", "date: ๓๑ กันยายน ๒๕๖๗"), MEMO, "date: ๓๑ กันยายน", "date",
+         "เพราะเดือนกันยายน พ.ศ. 2567 มี 30 วัน", "September 2567 BE has 30 days"),
+    Case("date-february-30", edit(MEMO, "date: 20 พ.ย. 2567", "date: 30 ก.พ. 2567"), MEMO, "date: 30 ก.พ.", "date",
+         "เพราะเดือนกุมภาพันธ์ พ.ศ. 2567 มี 29 วัน", "February 2567 BE has 29 days"),
+    Case("deadline-month-only", edit(MEASURES, "deadline: 2567-12-27", "deadline: ธันวาคม 2567"), MEASURES,
+         "deadline: ธันวาคม", "measures[2].deadline", "ให้เขียนวันสุดท้ายของเดือน เช่น 31 ธันวาคม 2567",
+         "write the month's last day, e.g. 31 ธันวาคม 2567"),
 ]
 
 
@@ -99,12 +217,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def assert_refused(result: subprocess.CompletedProcess[str], where: str, th: str, en: str) -> None:
     out = result.stdout + result.stderr
-    assert result.returncode == 2, out
-    assert "Traceback" not in out and SECRET not in out, out
+    assert result.returncode == 2, out[-3000:]
+    assert "Traceback" not in out and SECRET not in out, out[-3000:]
     lines = result.stderr.splitlines()
-    assert where in lines, f"expected a line {where!r} in:\n{result.stderr}"
+    assert where in lines, f"expected a line {where!r} in:\n{result.stderr[-3000:]}"
     at = lines.index(where)
-    assert th in lines[at + 1] and en in lines[at + 2], result.stderr
+    assert th in lines[at + 1] and en in lines[at + 2], result.stderr[-3000:]
+    assert not re.search(r"\b[A-Z][a-zA-Z]+(Error|Exception)\b", lines[at + 1]), "an exception name in the Thai line"
 
 
 def assert_site_kept(site: Path, before: str, neighbours: list[str]) -> None:
@@ -113,14 +232,22 @@ def assert_site_kept(site: Path, before: str, neighbours: list[str]) -> None:
     assert not any(SECRET.encode() in p.read_bytes() for p in site.rglob("*") if p.is_file())
 
 
+def header(case: Case, content: Path) -> str:
+    where = f"content/{case.file}" if case.file else "content"
+    if case.line_of is not None:
+        text = (content / case.file).read_text(encoding="utf-8")
+        where += f":{text[: text.index(case.line_of)].count(chr(10)) + 1}"
+    return f"{where}: {case.field}" if case.field else where
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_content_is_refused_and_the_site_kept(case: Case, built: Path, tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(SMALL, content)
     case.mutate(content)
     before, neighbours = tree_digest(built), sorted(p.name for p in built.parent.iterdir())
-    result = cli("build", "--content", content, "--site-dir", built, *case.args, cwd=tmp_path)
-    assert_refused(result, case.where, case.th, case.en)
+    result = cli("build", "--content", content, "--site-dir", built, cwd=tmp_path)
+    assert_refused(result, header(case, content), case.th, case.en)
     assert_site_kept(built, before, neighbours)
 
 
@@ -322,8 +449,12 @@ def test_a_manifest_entry_is_never_a_live_link(tmp_path: Path) -> None:
     assert not [h for h in parser.hrefs if not h.startswith("#")]
 
 
-MESSAGES = ("symlink_outside", "content_folder_missing", "site_not_writable", "build_running",
-            "org_folder_name", "org_folder_twin", "org_folder_link", "internal_error")
+MESSAGES = ("symlink_outside", "content_folder_missing", "site_not_writable", "build_running", "yaml_too_deep",
+            "page_quotes_too_deep", "page_too_many_brackets", "date_out_of_range", "date_day_too_big",
+            "date_month_only", "colon_in_text", "archive_empty", "archive_old_format", "archive_damaged",
+            "archive_too_large", "asset_too_large", "dataset_cell_structure", "dataset_cell_bool",
+            "dataset_duplicate_column", "file_encoding_thai", "import_table_too_large", "org_folder_name",
+            "org_folder_twin", "org_folder_link", "org_timeout", "org_memory", "internal_error")
 
 
 def test_readme_documents_every_message() -> None:

@@ -11,12 +11,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..guard import archive_problem
+from ..yamlio import decode_text
+
 TEXT_SUFFIXES = {".txt", ".tsv", ".text"}
 DOCX_SUFFIXES = {".docx"}
 
 
 class UnknownFormat(Exception):
     """The file is neither extracted text nor a Word (.docx) file."""
+
+
+class Unreadable(Exception):
+    """The file cannot be read safely: a message key of the catalog and its values."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+MAX_COLUMNS = 63  # what Word allows in a table
+MAX_ROWS = 20_000  # rows of one table; a year's contract list is a few thousand
+MAX_TEXT_BYTES = 10 * 1024 * 1024  # extracted text of a document; a year's reports are a few hundred KB
 
 
 @dataclass
@@ -49,13 +65,23 @@ def read(path: Path) -> list[Line]:
     if suffix in TEXT_SUFFIXES:
         return read_text(path)
     if suffix in DOCX_SUFFIXES:
-        return read_docx(path)
+        if problem := archive_problem(path):
+            raise Unreadable(problem[0], **problem[1])
+        try:
+            return read_docx(path)
+        except Exception as exc:  # python-docx on a damaged package: KeyError, XML errors, …
+            raise Unreadable("archive_damaged", name=path.name, suffix=suffix, problem=type(exc).__name__) from exc
     raise UnknownFormat(suffix or path.name)
 
 
 def read_text(path: Path) -> list[Line]:
-    raw = path.read_bytes()
-    text = raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    if (size := path.stat().st_size) > MAX_TEXT_BYTES:
+        raise Unreadable("file_too_large", size=size, limit=MAX_TEXT_BYTES)
+    try:  # UTF-8, UTF-16 (Notepad's "Unicode") or Windows' Thai code page, never a guess with �
+        text = decode_text(path.read_bytes(), thai_windows=True)
+    except UnicodeDecodeError as exc:
+        raise Unreadable("file_encoding", problem=str(exc)) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for number, line in enumerate(text.split("\n"), start=1):
         cells = [c.strip() for c in line.split("\t")]
@@ -80,6 +106,9 @@ def read_docx(path: Path) -> list[Line]:
             lines.append(Line(path, number, [para.text.strip()], numbered=numbered))
         elif tag == "tbl":
             table = Table(child, document)
+            if len(table._tbl.tr_lst) > MAX_ROWS:
+                raise Unreadable("import_table_too_large", name=path.name, line=number + 1,
+                                 columns=MAX_COLUMNS, rows=MAX_ROWS)
             for tr in table._tbl.tr_lst:
                 number += 1
                 cells: list[str] = []
@@ -90,6 +119,9 @@ def read_docx(path: Path) -> list[Line]:
                     text = "" if merged_down else _cell_text(paragraphs)
                     cells.append(text)
                     # A cell spanning columns keeps its text in the first column.
+                    if not 1 <= tc.grid_span <= MAX_COLUMNS:  # Word allows 63 columns
+                        raise Unreadable("import_table_too_large", name=path.name, line=number,
+                                         columns=MAX_COLUMNS, rows=MAX_ROWS)
                     cells.extend([""] * (tc.grid_span - 1))
                 lines.append(Line(path, number, cells if len(cells) > 1 else [*cells, ""]))
             lines.append(Line(path, number, [""]))

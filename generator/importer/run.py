@@ -61,6 +61,11 @@ def import_files(
             outcome.say("import_unknown_format", file=path, suffix=str(exc))
             outcome.failed = True
             continue
+        except reader.Unreadable as exc:
+            outcome.say("import_unreadable", file=path)
+            outcome.say(exc.key, **exc.params)
+            outcome.failed = True
+            continue
         all_text = [x.text for x in lines if not x.blank]
         if not all_text:
             outcome.say("import_empty", file=path)
