@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..guard import archive_problem
-from ..yamlio import decode_text
+from .thaitext import decode, repair
 
 TEXT_SUFFIXES = {".txt", ".tsv", ".text"}
 DOCX_SUFFIXES = {".docx"}
@@ -42,6 +42,7 @@ class Line:
     cells: list[str]
     # Word paragraphs numbered by the list feature lose their number in the text.
     numbered: bool = False
+    repaired: int = 0  # places of PDF-damaged Thai repaired on this line (thaitext.repair)
 
     @property
     def text(self) -> str:
@@ -77,15 +78,13 @@ def read(path: Path) -> list[Line]:
 def read_text(path: Path) -> list[Line]:
     if (size := path.stat().st_size) > MAX_TEXT_BYTES:
         raise Unreadable("file_too_large", size=size, limit=MAX_TEXT_BYTES)
-    try:  # UTF-8, UTF-16 (Notepad's "Unicode") or Windows' Thai code page, never a guess with �
-        text = decode_text(path.read_bytes(), thai_windows=True)
-    except UnicodeDecodeError as exc:
-        raise Unreadable("file_encoding", problem=str(exc)) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw = path.read_bytes()
+    text = decode(raw).replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for number, line in enumerate(text.split("\n"), start=1):
+        line, repaired = repair(line)
         cells = [c.strip() for c in line.split("\t")]
-        lines.append(Line(path, number, cells if len(cells) > 1 else [line.strip()]))
+        lines.append(Line(path, number, cells if len(cells) > 1 else [line.strip()], repaired=repaired))
     return lines
 
 
