@@ -468,3 +468,98 @@ def test_readme_documents_every_message() -> None:
             # the longest fixed part of the wording (between the {filled-in} values) is in the table
             fixed = max(re.split(r"\{[^}]*\}", catalog[key][lang]), key=len).strip()
             assert fixed in section, f"README lacks {key} ({lang}): {fixed!r}"
+
+
+# Shown as written, read as written ----------------------------------------------------
+
+
+def test_text_is_shown_as_written_and_common_forms_are_read(tmp_path: Path) -> None:
+    from tests.conftest import page_text
+
+    content = tmp_path / "content"
+    shutil.copytree(SMALL, content)
+    edit(ORG, "name: นางสาวอรุณี ริมบึง", "name: King's \"Q\" a<b, c>d")(content)
+    edit(MEMO, "date: 20 พ.ย. 2567", "date: 7/10/67")(content)
+    result = cli("build", "--content", content, "--site-dir", tmp_path / "site", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    executives = page_text((site / "about" / "executives" / "index.html").read_text(encoding="utf-8"))
+    assert "King's \"Q\" a<b, c>d" in executives
+    pages = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert "&#x27;" not in pages and "&amp;#" not in pages and "&&#" not in pages
+    memo = next(p for p in (site / "2568" / "memos").rglob("index.html"))
+    assert "วันที่ 7 ต.ค. 2567" in page_text(memo.read_text(encoding="utf-8"))  # the site writes Arabic, abbreviated
+
+
+# Importing documents ------------------------------------------------------------------
+
+
+def docx_with_span(path: Path, span: int) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "มาตรการ", "ผู้รับผิดชอบ"
+    document.save(path)
+    with zipfile.ZipFile(path) as zin:
+        parts = {n: zin.read(n) for n in zin.namelist()}
+    body = parts["word/document.xml"].decode()
+    parts["word/document.xml"] = body.replace("<w:tcPr>", f'<w:tcPr><w:gridSpan w:val="{span}"/>', 1).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+
+
+IMPORTS = [
+    ("docx-empty", lambda p: p.write_bytes(b""), "ว่างเปล่า (๐ ไบต์)", "is empty (0 bytes)"),
+    ("docx-renamed-doc", lambda p: p.write_bytes(OLE), "เป็นรูปแบบเก่าของ Word หรือ Excel", "an old Word or Excel file"),
+    ("docx-truncated", lambda p: (docx_with_span(p, 1), p.write_bytes(p.read_bytes()[:2000])),
+     "เสียหายหรือไม่ใช่ไฟล์ .docx จริง", "is damaged or not really a .docx file"),
+    ("docx-not-a-document", lambda p: p.write_bytes(_plain_zip()),
+     "เสียหายหรือไม่ใช่ไฟล์ .docx จริง", "is damaged or not really a .docx file"),
+    ("docx-zip-bomb", lambda p: p.write_bytes(zip_bomb(".docx")), "เมื่อแตกข้อมูลออกมามีขนาดเกิน 100 เมกะไบต์",
+     "unpacks to more than 100 MB"),
+    ("docx-span-64-columns", lambda p: docx_with_span(p, 64), "ใหญ่เกินกว่าที่อ่านได้ (เกิน 63 คอลัมน์",
+     "is too large to read (over 63 columns"),
+]
+
+
+def _plain_zip() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "ไม่ใช่เอกสาร Word")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "make", "th", "en"), IMPORTS, ids=[c[0] for c in IMPORTS])
+def test_broken_documents_are_refused_by_import(name: str, make: Callable[[Path], object], th: str, en: str,
+                                                 tmp_path: Path) -> None:
+    source = tmp_path / "มาตรการ.docx"
+    make(source)
+    result = cli("import", source, "--into", tmp_path / "content", cwd=tmp_path)
+    out = result.stdout + result.stderr
+    assert result.returncode == 2 and "Traceback" not in out, out[-3000:]
+    lines = result.stderr.splitlines()
+    assert any("นำเข้าไฟล์" in line and "มาตรการ.docx" in line for line in lines), out
+    at = next(i for i, line in enumerate(lines) if th in line)
+    assert en in lines[at + 1], out
+    assert not (tmp_path / "content").exists(), "nothing is written"
+
+
+# build-all limits ---------------------------------------------------------------------
+
+
+def test_an_organization_over_its_time_limit_is_reported_and_the_others_build(tmp_path: Path) -> None:
+    orgs = tmp_path / "orgs"
+    shutil.copytree(SMALL, orgs / "alpha")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build-all", "--orgs", str(orgs), "--out", str(tmp_path / "out"),
+         "--jobs", "1", "--org-seconds", "0.01"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "สร้างเว็บไซต์ของหน่วยงานนี้นานเกิน 0.01 วินาที จึงหยุดไว้" in result.stderr
+    assert "took longer than 0.01 s and was stopped" in result.stderr
+    assert not (tmp_path / "out" / "alpha").exists()
+    assert not list((tmp_path / "out").glob(".alpha.*")), "the stopped build left its staging folder"

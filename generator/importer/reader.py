@@ -70,6 +70,8 @@ def read(path: Path) -> list[Line]:
             raise Unreadable(problem[0], **problem[1])
         try:
             return read_docx(path)
+        except Unreadable:
+            raise
         except Exception as exc:  # python-docx on a damaged package: KeyError, XML errors, …
             raise Unreadable("archive_damaged", name=path.name, suffix=suffix, problem=type(exc).__name__) from exc
     raise UnknownFormat(suffix or path.name)
