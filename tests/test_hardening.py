@@ -20,11 +20,11 @@ import sys
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from test_broken_input import SMALL, cli, tree_digest
+from test_broken_input import SMALL, append, cli, edit, tree_digest
+from test_multi import Links
 
 REPO = Path(__file__).resolve().parent.parent
 ORG = "organization.yml"
@@ -61,24 +61,6 @@ def to_secret(content: Path, tmp: Path) -> Path:
 
 def to_outside_folder(content: Path, tmp: Path) -> Path:
     return secret_file(tmp).parent
-
-
-def append(rel: str, text: str) -> Callable[[Path], None]:
-    def apply(content: Path) -> None:
-        with open(content / rel, "a", encoding="utf-8") as handle:
-            handle.write(text)
-
-    return apply
-
-
-def edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
-    def apply(content: Path) -> None:
-        path = content / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {rel}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return apply
 
 
 def put(rel: str, data: bytes | Callable[[Path], bytes], drop: str | None = None) -> Callable[[Path], None]:
@@ -209,9 +191,9 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The previous site, built from good content, that every refused build must leave alone."""
     work = tmp_path_factory.mktemp("hardening")
-    result = cli("build", "--content", SMALL, "--site-dir", work / "site", cwd=work)
-    assert result.returncode == 0, result.stderr
+    assert cli("build", "--content", SMALL, "--site-dir", work / "site", cwd=work).returncode == 0
     return work / "site"
 
 
@@ -397,15 +379,6 @@ def test_every_download_of_the_example_is_safe(example_site: Path) -> None:
 
 
 # Folder names in build-all and the portal --------------------------------------------
-
-
-class Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.hrefs += [v for k, v in attrs if k == "href" and v]
 
 
 def test_folder_names_are_data(tmp_path: Path) -> None:
