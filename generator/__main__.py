@@ -115,7 +115,8 @@ def _say_err(key: str, **params: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m generator", description="Prongsai: สร้างเว็บไซต์ ITA/OIT จากโฟลเดอร์ content"
+        prog="prongsai" if Path(sys.argv[0]).name == "prongsai" else "python -m generator",
+        description="Prongsai: สร้างเว็บไซต์ ITA/OIT จากโฟลเดอร์ content",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -173,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="ตัวเลขในหน้ารวม (portal digits)")
     p.set_defaults(func=cmd_portal)
 
+    from .commands import add_commands
+
+    add_commands(sub)  # new, templates, publish
     args = parser.parse_args(argv)
     try:
         return args.func(args)

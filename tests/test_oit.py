@@ -35,7 +35,7 @@ def statuses_of(content: Path, year: int = 2568) -> dict[str, object]:
 
 def with_2567_documents(content: Path) -> Path:
     """The small organization's 2568 ITA documents copied as fiscal 2567: the integrity-measure
-    items (o39-o41) exist in the ITA 2566-2567 lists only."""
+    items (o42-o43) exist in the ITA 2566-2567 lists only."""
     shutil.copytree(content / "years" / "2568", content / "years" / "2567", ignore=shutil.ignore_patterns("data"))
     return content
 
@@ -136,16 +136,16 @@ def test_each_status_with_the_absent_elements_named(content_copy: Path) -> None:
     assert got["o4"].status == "missing" and got["o4"].target is None
     statuses = assess(load_site(content_copy), 2568)
     # o1, plus o12 and o19 answered by the fixture's contract list and complaint statistics
-    # (datasets written with the 2566-2567 codes o20 and o28, renumbered for ITA 2568).
+    # (datasets written with the 2566-2567 codes o21 and o29, renumbered for ITA 2568).
     assert {s.code for s in statuses if s.ready} == {"o1", "o12", "o19"}
     assert summary(statuses) == (3, len(load_catalog(2568).items))
 
 
 def test_integrity_measures_are_checked_in_the_years_that_list_them(content_copy: Path) -> None:
-    write_bindings(with_2567_documents(content_copy), "items:\n  o40: {page: \"{year}/measures\"}\n")
-    assert statuses_of(content_copy, 2567)["o40"].status == "ready"
+    write_bindings(with_2567_documents(content_copy), "items:\n  o42: {page: \"{year}/measures\"}\n")
+    assert statuses_of(content_copy, 2567)["o42"].status == "ready"
     # ITA 2568 has no item for the integrity measures: the binding does not apply there.
-    assert "o40" not in statuses_of(content_copy)
+    assert "o42" not in statuses_of(content_copy)
 
 
 @pytest.mark.parametrize(
@@ -177,8 +177,8 @@ def test_year_rules(content_copy: Path, code: str, binding: str, status: str) ->
 
 def test_measures_without_actions_are_incomplete(content_copy: Path) -> None:
     # The small organization's measures have no recorded actions yet.
-    write_bindings(with_2567_documents(content_copy), "items:\n  o41: {page: 2567/measures}\n")
-    got = statuses_of(content_copy, 2567)["o41"]
+    write_bindings(with_2567_documents(content_copy), "items:\n  o43: {page: 2567/measures}\n")
+    got = statuses_of(content_copy, 2567)["o43"]
     assert got.status == "incomplete"
     assert got.problems and "การดำเนินการ" in got.problems[0]
 
@@ -401,15 +401,15 @@ def test_a_note_shows_in_the_criteria_box(content_copy: Path, tmp_path: Path) ->
 def test_unbound_items_link_to_the_open_dataset_of_the_year() -> None:
     got = {s.code: s for s in assess(load_site(EXAMPLE), 2568)}
     # Not in oit.yml: the dataset pages answer them (datasets name their 2566-2567 code;
-    # ITA 2568 renumbered the items, e.g. the procurement plan's o18 is now part of o12).
+    # ITA 2568 renumbered the items, e.g. the procurement plan's o19 is now part of o12).
     assert got["o12"].target.page == "2568/data/procurement-plan.md" and got["o12"].ready
     assert got["o13"].target.page == "2568/data/procurement-report.md"
     assert got["o11"].target.page == "2568/data/services.md" and got["o11"].target.year == 2568
     # Bound in oit.yml: the binding wins over the complaints dataset.
     assert got["o19"].target.page == "pages/complaint-statistics.md"
     # The 2567 list keeps the datasets' own codes; an item dropped in 2568 has no code there.
-    assert (dataset_code("o20", 2567), dataset_code("o20", 2568), dataset_code("o20", 2569)) == ("o20", "o12", "o11")
-    assert dataset_code("o16", 2568) is None
+    assert (dataset_code("o21", 2567), dataset_code("o21", 2568), dataset_code("o21", 2569)) == ("o21", "o12", "o11")
+    assert dataset_code("o17", 2568) is None  # the satisfaction survey
 
 
 def test_dataset_of_the_year_before_answers_and_is_judged_by_the_year_rule(tmp_path: Path) -> None:
@@ -444,12 +444,12 @@ def test_ita_page_shows_the_public_note_not_the_research_record(example_site: Pa
 
 
 def test_dataset_pages_show_the_code_of_the_ita_year_they_count_for(example_site: Path) -> None:
-    # The contract list is written with the 2566-2567 code o20; ITA 2568 lists it under o12.
+    # The contract list is written with the 2566-2567 code o21; ITA 2568 lists it under o12.
     thai = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
     page = page_text(read_page(example_site, "2568/data/contracts/"))
     assert "ตอบข้อ OIT O12 (ITA ปี 2568)".translate(thai) in page
     catalog = page_text(read_page(example_site, "data/"))
-    assert "O20" not in catalog.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    assert "O21" not in catalog.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
     entries = {e["id"]: e for e in json.loads((example_site / "data.json").read_text(encoding="utf-8"))["datasets"]}
     assert (entries["2568-contracts"]["oit"], entries["2568-contracts"]["oit_ita_year"]) == ("o12", 2568)
     assert entries["2568-spending_report_6m"]["oit"] == "o6"  # ITA 2568 put plan and progress in one item

@@ -10,7 +10,6 @@ from . import cells as rc
 from .document import (
     _BOLD_HEAD,
     _DATE_LINE,
-    _ITEM,
     _NAME,
     _SECTION,
     _SIGNED_BY,
@@ -23,6 +22,7 @@ from .document import (
     texts,
 )
 from .layout import Block, Table, Text, source_lines, squash
+from .lists import lead
 from .reader import Line
 from .words import any_of, word
 
@@ -231,7 +231,7 @@ def map_announcement(part: list[Block], placeholder: str) -> Doc:
         place, date_text = match.group(1), match.group(2)  # type: ignore[union-attr]
         tail = blocks[date_at + 1 :]
         blocks = blocks[:date_at]
-        if blocks and isinstance(blocks[-1], Text) and not _ITEM.match(blocks[-1].line.text):
+        if blocks and isinstance(blocks[-1], Text) and not lead(blocks[-1].line.text):
             closing = blocks.pop().line  # type: ignore[union-attr]
         if squash(place) != squash(word("standard_date_line")):
             data["place"] = place

@@ -169,7 +169,7 @@ def resolve(loaded: LoadedBindings | None, catalog: Catalog, pages: set[str]) ->
     return {code: targets[code] for code in codes if code in targets}
 
 
-# The dataset codes in catalog/datasets.yml follow the 41-item lists of ITA 2566-2567;
+# The dataset codes in catalog/datasets.yml follow the 43-item lists of ITA 2566-2567;
 # catalog/oit/renumbered.yml maps them onto the codes of later lists.
 DATASET_CODES_FROM = 2566
 
