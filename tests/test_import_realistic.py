@@ -273,3 +273,19 @@ def test_a_word_table_with_a_two_row_merged_header_repeated_on_its_second_page(t
         ("อบรมคุณธรรมพนักงาน", "ผู้เข้าอบรม 40 คน", "ร้อยละ 90 ผ่านแบบทดสอบ"),
     ]
     assert "หัวตารางที่พิมพ์ซ้ำ" in out
+
+
+def test_approvers_comments_without_a_label_are_kept_apart_from_the_position_above(tmp_path: Path) -> None:
+    text = docs.MEMO_UTF16.replace(
+        "หัวหน้าสำนักปลัด\n",
+        "หัวหน้าสำนักปลัด\n- ทราบ\n- เห็นควรเผยแพร่ทางเว็บไซต์\n(นายวีระ ศักดิ์ดี)\nปลัดเทศบาลตำบลหนองหญ้าไซ\n",
+    )
+    source = tmp_path / "memo.txt"
+    source.write_text(text, encoding="utf-8")
+    assert main(["import", str(source), "--into", str(tmp_path / "c")]) == 0
+    (memo,) = load_site(tmp_path / "c").years[2568].memos.values()
+    author, approver = memo.signatures
+    assert author.position == ["หัวหน้าสำนักปลัด"]
+    assert approver.comment == ["- ทราบ", "- เห็นควรเผยแพร่ทางเว็บไซต์"]
+    assert (approver.name, approver.position) == ("นายวีระ ศักดิ์ดี", ["ปลัดเทศบาลตำบลหนองหญ้าไซ"])
+    assert memo.import_notes is None

@@ -7,9 +7,11 @@ Each document shows the columns it has data for, in its own order.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Literal
 
 from ..fields import Date, Slug
+from ..oit.codes import item_of
 from ..richtext import RichText, Strict, is_empty
 from .signature import Signature
 
@@ -131,6 +133,8 @@ def render(ctx: Any, year: Any) -> list[Any]:
                 columns=columns,
                 headers=headers,
                 ref_labels=ctx.labels["refs"],
+                # an OIT code means what the list of the document's ITA year (= its fiscal year) says
+                oit_item=partial(item_of, ctx.site, year.year),
             )
         )
     return out
