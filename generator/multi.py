@@ -153,8 +153,9 @@ class Limits:
     memory_mb: int = 2048
 
 
-class OrgTimeout(Exception):
-    pass
+class OrgTimeout(BaseException):
+    """Not an Exception: code that catches any Exception on its way (a library's fallback)
+    must not swallow the time limit."""
 
 
 @contextlib.contextmanager
@@ -168,7 +169,8 @@ def _time_limit(seconds: float) -> Iterator[None]:
         raise OrgTimeout
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Repeating: a library that swallows the first one (a fallback in a finaliser) gets another.
+    signal.setitimer(signal.ITIMER_REAL, seconds, max(seconds, 0.5))
     try:
         yield
     finally:
