@@ -59,7 +59,7 @@ def test_xlsx_reader(tmp_path: Path) -> None:
                                                   "completed": 2, "in_progress": 1}
 
 
-@pytest.mark.parametrize("value", ["1.000,00", "12 บาท", "1,00,000", "abc"])
+@pytest.mark.parametrize("value", ["1.000,00", "12 ดอลลาร์", "1,00,000", "abc", "9" * 5000])
 def test_numbers_are_parsed_strictly_with_row_and_column(tmp_path: Path, value: str) -> None:
     bad = list(GOOD)
     bad[2] = value
@@ -320,10 +320,23 @@ def test_year_index_and_navigation_list_the_datasets(example_site: Path) -> None
     assert 'href="data/contracts/"' in html
 
 
-def test_csv_saved_in_thai_windows_encoding_gets_a_clear_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encoding", ["cp874", "tis-620", "utf-16"])
+def test_csv_saved_by_thai_windows_excel_is_read_as_written(tmp_path: Path, encoding: str) -> None:
+    """Excel on Thai Windows saves "CSV" in cp874 (TIS-620 plus a few signs), "Unicode text" as UTF-16."""
     folder = tmp_path / "content" / "years" / "2568" / "data"
     folder.mkdir(parents=True)
-    (folder / "complaints.csv").write_bytes("ช่วงเวลา,จำนวนเรื่องที่รับ\n".encode("cp874"))
+    text = "ช่วงเวลา,จำนวนเรื่องที่รับ,ดำเนินการแล้วเสร็จ,อยู่ระหว่างดำเนินการ\nไตรมาส ๑,\"๘๑,๗๐๐ บาท\",1,0\n"
+    (folder / "complaints.csv").write_bytes(text.encode(encoding))
+    datasets, errors = load_folder(folder, 2568, tmp_path / "content")
+    assert errors == []
+    [row] = datasets["complaints"].table.rows
+    assert row["period"] == "ไตรมาส ๑" and row["received"] == 81700  # "บาท" after an amount is read too
+
+
+def test_csv_in_another_encoding_gets_a_clear_error(tmp_path: Path) -> None:
+    folder = tmp_path / "content" / "years" / "2568" / "data"
+    folder.mkdir(parents=True)
+    (folder / "complaints.csv").write_bytes("période,reçu\n".encode("cp1252") + b"\x81\x8d\n")
     _, errors = load_folder(folder, 2568, tmp_path / "content")
     [problem] = errors
     assert "complaints.csv" in str(problem.path) and "UTF-8" in problem.th and "UTF-8" in problem.en

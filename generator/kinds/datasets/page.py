@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -97,11 +98,27 @@ class _Lines(list):
     write = list.append
 
 
+# A cell a spreadsheet would evaluate (=, +, -, @, or a tab or CR before one) gets a leading
+# apostrophe, as OWASP advises against CSV injection; a plain number (-1,250.00) stays a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[-+]?[0-9๐-๙][0-9๐-๙,]*(\.[0-9๐-๙]+)?$")
+
+
+def spreadsheet_safe(cell: Any) -> Any:
+    if type(cell) is str and cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def _safe_row(row: Sequence[str]) -> list[str]:
+    return [spreadsheet_safe(c) for c in row]
+
+
 def csv_bytes(headers: list[str], rows: Iterable[Sequence[str]]) -> bytes:
     lines = _Lines(["\ufeff"])  # the BOM: spreadsheet programs then read the file as UTF-8
     writer = csv.writer(lines, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerow(_safe_row(headers))
+    writer.writerows(map(_safe_row, rows))
     return "".join(lines).encode("utf-8")
 
 
