@@ -58,3 +58,8 @@ bench: $(VENV)/.installed
 	$(PY) tools/bench.py --runs $(BENCH_RUNS)
 bench-orgs: $(VENV)/.installed
 	$(PY) tools/bench.py --skip-site --orgs $(BENCH_ORGS)
+
+# What a first visit and a search cost with two and with ten fiscal years of history.
+.PHONY: bench-history
+bench-history: $(VENV)/.dev-installed
+	$(PY) tools/bench_history.py

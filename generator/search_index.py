@@ -1,13 +1,15 @@
 """The site's search index, in pieces a visitor's browser fetches only when they search.
 
-Thai is written without spaces between words, so the index keys are characters and
-pairs of characters (1- and 2-grams) of each page's normalized text. Each key maps to
-the set of pages that contain it (a bitset), and the keys are spread over shard files
-by a hash the search worker computes the same way. A query fetches the shards of its
-keys, keeps the pages that have every key, then fetches just those pages' text and
+Each section's text is cut at spaces into chunks of about CHUNK_CHARS characters (a
+query word never holds a space, so it never straddles two chunks). Thai is written
+without spaces between words, so the index keys are characters and pairs of characters
+(1- and 2-grams) of each chunk's normalized text; each key maps to the chunks that
+contain it, and the keys are spread over shard files by a hash the search worker
+computes the same way. A query fetches the shards of its keys and the page map, keeps
+the pages where every word's keys meet in some chunk, fetches just those chunks and
 checks the words really occur there (theme_overrides/.../prongsai-search-core.js).
 So the first visit fetches nothing of the index, a query fetches a few small shards
-and the text of the pages it lists, and results are exact.
+and the pieces of text that hold its words, and results are exact.
 
 This module knows nothing of the theme: it takes (location, title, text) sections in
 site order and returns the files to write. `generator/search_material.py` adapts it
@@ -38,6 +40,7 @@ _THAI_DIGITS = {0x0E50 + d: str(d) for d in range(10)}
 
 SHARD_BYTES = 6000  # aim for shards of about this size: a few per query on a slow phone
 MAX_SHARDS = 256
+CHUNK_CHARS = 1500  # a query fetches only the chunks holding its words, and each whole
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -87,11 +90,29 @@ def _page(location: str) -> str:
     return location.split("#", 1)[0]
 
 
-def _bitset(pages: Iterable[int], count: int) -> str:
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """`text` cut at spaces into pieces of at most about `size` characters (a run without
+    spaces stays whole); an empty text is one empty piece."""
+    pieces: list[str] = []
+    current: list[str] = []
+    length = 0
+    for word in text.split(" "):
+        if current and length + len(word) > size:
+            pieces.append(" ".join(current))
+            current, length = [], 0
+        current.append(word)
+        length += len(word) + 1
+    pieces.append(" ".join(current))
+    return pieces
+
+
+def _holders(numbers: list[int], count: int) -> str | list[int]:
+    """The chunks holding a key: a base64 bitset, or the numbers themselves where fewer bytes."""
     bits = bytearray((count + 7) // 8)
-    for page in pages:
-        bits[page >> 3] |= 1 << (page & 7)
-    return base64.b64encode(bytes(bits)).decode("ascii")
+    for number in numbers:
+        bits[number >> 3] |= 1 << (number & 7)
+    packed = base64.b64encode(bytes(bits)).decode("ascii")
+    return numbers if len(numbers) * 4 < len(packed) else packed
 
 
 def _dump(value: object) -> bytes:
@@ -105,27 +126,32 @@ class Index:
 
 
 def build_index(sections: Iterable[Section]) -> Index:
-    """Split the sections into per-page text files and sharded key files."""
+    """The page map, the text chunks and the sharded key files of the sections, in site order."""
     pages: dict[str, list[Section]] = {}
     for section in sections:
         pages.setdefault(_page(section.location), []).append(section)
     holders: dict[str, list[int]] = {}
     files: dict[str, bytes] = {}
-    for number, page_sections in enumerate(pages.values()):
-        keys: set[str] = set()
-        for s in page_sections:
-            keys |= grams(normalize(f"{s.title} {s.text}"))
-        for key in keys:
-            holders.setdefault(key, []).append(number)
-        files[f"pages/{number}.json"] = _dump([[s.location, s.title, s.text] for s in page_sections])
-    count = len(pages)
-    encoded = {key: _bitset(numbers, count) for key, numbers in holders.items()}
-    total = sum(len(k.encode()) + len(v) + 6 for k, v in encoded.items())
+    page_map: list[list[object]] = []
+    number = 0
+    for location, page_sections in pages.items():
+        page_map.append([location, page_sections[0].title, number])
+        for section in page_sections:
+            first = number
+            for i, text in enumerate(chunks(section.text)):
+                title = section.title if i == 0 else ""  # a section's title is searched with its first chunk
+                for key in grams(normalize(f"{title} {text}")):
+                    holders.setdefault(key, []).append(number)
+                files[f"chunks/{number}.json"] = _dump([section.location, title, text, first])
+                number += 1
+    files["map.json"] = _dump(page_map)
+    encoded = {key: _holders(numbers, number) for key, numbers in holders.items()}
+    total = sum(len(_dump({k: v})) for k, v in encoded.items())
     shards = min(MAX_SHARDS, 2 ** max(0, math.ceil(math.log2(max(1, total / SHARD_BYTES)))))
-    parts: list[dict[str, str]] = [{} for _ in range(shards)]
-    for key, bits in encoded.items():
-        parts[shard_of(key, shards)][key] = bits
-    for number, part in enumerate(parts):
-        files[f"keys/{number}.json"] = _dump(part)
+    parts: list[dict[str, str | list[int]]] = [{} for _ in range(shards)]
+    for key, found in encoded.items():
+        parts[shard_of(key, shards)][key] = found
+    for shard, part in enumerate(parts):
+        files[f"keys/{shard}.json"] = _dump(part)
     version = hashlib.sha256(b"".join(files[name] for name in sorted(files))).hexdigest()[:12]
-    return Index({"pages": count, "shards": shards, "version": version}, files)
+    return Index({"chunks": number, "pages": len(page_map), "shards": shards, "version": version}, files)

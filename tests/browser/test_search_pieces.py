@@ -47,12 +47,14 @@ def test_a_query_fetches_its_shards_and_the_pages_it_lists(page, example_url: st
     word = normalize("คุณธรรม")
     wanted = {f"search/prongsai/keys/{shard_of(word[i:i + 2], meta['shards'])}.json" for i in range(len(word) - 1)}
     assert keys == wanted and len(keys) < meta["shards"]
-    # Only pages whose text really holds the word are fetched, each once.
-    pages = [u for u in fetched if u.startswith("search/prongsai/pages/")]
-    assert len(pages) == len(set(pages)) < meta["pages"]
-    for url in pages:
-        rows = json.loads((example_site / url).read_bytes())
-        assert any(word in normalize(f"{r[1]} {r[2]}") for r in rows), url
+    # The page map once, then only chunks whose text holds the word (or the first chunk of
+    # such a chunk's section, for its title), each once.
+    assert fetched.count("search/prongsai/map.json") == 1
+    chunks = [u for u in fetched if u.startswith("search/prongsai/chunks/")]
+    assert len(chunks) == len(set(chunks)) < meta["chunks"] / 2
+    rows = {int(Path(u).stem): json.loads((example_site / u).read_bytes()) for u in chunks}
+    holding = {n for n, r in rows.items() if word in normalize(f"{r[1]} {r[2]}")}
+    assert holding and set(rows) == holding | {rows[n][3] for n in holding}
 
 
 def test_the_worker_normalizes_and_shards_as_the_index_does(page, example_url: str, example_site: Path) -> None:

@@ -1,12 +1,16 @@
 /* Prongsai search: the index format and the matching, independent of any theme.
  *
  * The index (made by generator/search_index.py) is in pieces under one folder:
- *   keys/<n>.json   shard n: {key: base64 bitset of the pages whose text has the key}
- *   pages/<p>.json  page p: [[location, title, text], ...] its sections, plain text
- * Keys are the characters and character pairs of normalized text, so Thai words are
- * found inside runs of Thai written without spaces. A query fetches the shards of its
- * keys, keeps the pages holding every key, fetches only those pages and checks that
- * each word really occurs: every page with the words is listed, no page without.
+ *   map.json         [[page location, page title, first chunk], ...] in site order
+ *   chunks/<c>.json  [section location, section title (in its first chunk only), text,
+ *                    number of the section's first chunk]
+ *   keys/<n>.json    shard n: {key: chunks whose text has the key, as a base64 bitset
+ *                    or a list of chunk numbers}
+ * A page's chunks are numbered one after another. Keys are the characters and
+ * character pairs of normalized text, so Thai words are found inside runs of Thai
+ * written without spaces. A query fetches the shards of its keys, keeps the pages where
+ * each word's keys meet in one chunk, fetches only those chunks and checks that each
+ * word really occurs: every page with the words is listed, no page without.
  *
  * Normalization (same for text and query, and in Python): NFC, lower case, Thai digits
  * read as Arabic digits, zero-width characters removed, whitespace collapsed.
@@ -99,28 +103,35 @@ var ProngsaiSearch = (function () {
     return "<p>" + mark(text, terms) + "</p>";
   }
 
-  /* The result of one page: its sections that hold the words, the page itself first. */
-  function pageResult(sections, terms, wanted) {
-    var article = sections[0].location.split("#")[0];
-    var norms = sections.map(function (s) { return normalize(s.title + " " + s.text); });
-    var whole = norms.join(" ");
-    if (!terms.every(function (t) { return whole.indexOf(t) >= 0; })) return null;
+  /* The result of one page from its fetched chunks: the sections that hold the words,
+     the page itself first. `titles` gives a section's title by location. */
+  function pageResult(page, pieces, titles, terms, wanted) {
+    var article = page.location;
+    var sections = {}, order = [];
+    pieces.forEach(function (c) {
+      var s = sections[c.location];
+      if (!s) { s = sections[c.location] = { hits: 0, titleHits: 0, text: null }; order.push(c.location); }
+      var found = 0;
+      var norm = normalize(c.title + " " + c.text);
+      terms.forEach(function (t) { found += count(norm, t); });
+      if (c.first) terms.forEach(function (t) { s.titleHits += count(normalize(c.title), t); });
+      s.hits += found;
+      if (found && s.text === null) s.text = c.text;
+    });
     var items = [];
-    sections.forEach(function (s, i) {
-      var hits = 0, titleHits = 0, title = normalize(s.title);
-      terms.forEach(function (t) { hits += count(norms[i], t); titleHits += count(title, t); });
-      var isArticle = s.location === article;
-      if (!hits && !isArticle) return;
+    order.forEach(function (location) {
+      var s = sections[location];
+      if (!s.hits && location !== article) return;
       items.push({
-        location: s.location,
-        title: mark(s.title, terms),
-        text: hits ? teaser(s.text, terms) : "",
-        score: hits + 10 * titleHits,
+        location: location,
+        title: mark(titles[location] || "", terms),
+        text: s.hits ? teaser(s.text, terms) : "",
+        score: s.hits + 10 * s.titleHits,
         terms: wanted
       });
     });
     if (!items.some(function (i) { return i.location === article; })) {
-      items.push({ location: article, title: escapeHTML(sections[0].title), text: "", score: 0, terms: wanted });
+      items.push({ location: article, title: escapeHTML(page.title), text: "", score: 0, terms: wanted });
     }
     items.sort(function (a, b) {
       if (a.location === article) return -1;
@@ -130,8 +141,12 @@ var ProngsaiSearch = (function () {
     return { items: items.slice(0, MAX_SECTIONS + 1), total: items.reduce(function (s, i) { return s + i.score; }, 0) };
   }
 
-  /* An index under `root` (a URL ending in '/'), described by `meta` {pages, shards, version}.
-     `fetchJSON(url)` returns a promise of the parsed file. */
+  function has(set, n) {
+    return Array.isArray(set) ? set.indexOf(n) >= 0 : (set[n >> 3] & (1 << (n & 7))) !== 0;
+  }
+
+  /* An index under `root` (a URL ending in '/'), described by `meta` {chunks, pages,
+     shards, version}. `fetchJSON(url)` returns a promise of the parsed file. */
   function create(root, meta, fetchJSON) {
     var cache = {};
     function piece(path) {
@@ -143,32 +158,34 @@ var ProngsaiSearch = (function () {
       }
       return cache[path];
     }
+    function chunk(n) {
+      return piece("chunks/" + n + ".json").then(function (r) {
+        return { number: n, location: r[0], title: r[1], text: r[2], first: r[3] === n, sectionFirst: r[3] };
+      });
+    }
 
-    /* Page numbers holding every key of every term, in site order. */
-    function candidates(terms) {
-      var keys = [];
-      terms.forEach(function (t) { keys = keys.concat(keysOf(t)); });
+    /* For each term, the chunks holding all its keys (a bitset). */
+    function holders(terms) {
+      var keysByTerm = terms.map(keysOf);
       var shards = {};
-      keys.forEach(function (k) { shards[shardOf(k, meta.shards)] = true; });
-      return Promise.all(Object.keys(shards).map(function (n) { return piece("keys/" + n + ".json"); }))
-        .then(function (parts) {
-          var byShard = {};
-          Object.keys(shards).forEach(function (n, i) { byShard[n] = parts[i]; });
+      keysByTerm.forEach(function (keys) { keys.forEach(function (k) { shards[shardOf(k, meta.shards)] = true; }); });
+      var names = Object.keys(shards);
+      return Promise.all(names.map(function (n) { return piece("keys/" + n + ".json"); })).then(function (parts) {
+        var byShard = {};
+        names.forEach(function (n, i) { byShard[n] = parts[i]; });
+        var size = (meta.chunks + 7) >> 3;
+        return keysByTerm.map(function (keys) {
           var set = null;
           keys.forEach(function (k) {
-            var found = byShard[shardOf(k, meta.shards)][k];
-            var b = found ? bits(found) : new Uint8Array(0);
+            var found = byShard[shardOf(k, meta.shards)][k], b = new Uint8Array(size);
+            if (Array.isArray(found)) found.forEach(function (n) { b[n >> 3] |= 1 << (n & 7); });
+            else if (found) b.set(bits(found).subarray(0, size));
             if (set === null) { set = b; return; }
-            var next = new Uint8Array(set.length);
-            for (var i = 0; i < set.length; i++) next[i] = set[i] & (b[i] || 0);
-            set = next;
+            for (var i = 0; i < size; i++) set[i] &= b[i];
           });
-          var pages = [];
-          for (var p = 0; p < meta.pages; p++) {
-            if (set && set[p >> 3] & (1 << (p & 7))) pages.push(p);
-          }
-          return pages;
+          return set || new Uint8Array(size);
         });
+      });
     }
 
     /* {items: [[section, ...] per page, best first]}, as the theme's result list wants. */
@@ -177,14 +194,44 @@ var ProngsaiSearch = (function () {
       if (!terms.length) return Promise.resolve({ items: [] });
       var wanted = {};
       terms.forEach(function (t) { wanted[t] = true; });
-      return candidates(terms).then(function (pages) {
-        return Promise.all(pages.map(function (p) { return piece("pages/" + p + ".json"); })).then(function (loaded) {
-          var groups = [];
-          loaded.forEach(function (rows, rank) {
-            var sections = rows.map(function (r) { return { location: r[0], title: r[1], text: r[2] }; });
-            var result = sections.length ? pageResult(sections, terms, wanted) : null;
-            if (result) { result.rank = rank; groups.push(result); }
+      return Promise.all([piece("map.json"), holders(terms)]).then(function (got) {
+        var map = got[0], sets = got[1], pages = [];
+        map.forEach(function (row, p) {
+          var first = row[2], end = p + 1 < map.length ? map[p + 1][2] : meta.chunks, mine = [];
+          var everyTerm = sets.every(function (set) {
+            var any = false;
+            for (var c = first; c < end; c++) {
+              if (has(set, c)) { any = true; if (mine.indexOf(c) < 0) mine.push(c); }
+            }
+            return any;
           });
+          if (everyTerm) {
+            pages.push({ location: row[0], title: row[1], rank: p, chunks: mine });
+          }
+        });
+        return Promise.all(pages.map(function (page) {
+          return Promise.all(page.chunks.sort(function (a, b) { return a - b; }).map(chunk)).then(function (pieces) {
+            var real = terms.every(function (t) {
+              return pieces.some(function (c) { return normalize(c.title + " " + c.text).indexOf(t) >= 0; });
+            });
+            if (!real) return null;
+            /* a section that holds the words but whose first chunk (its title) was not fetched */
+            var missing = [];
+            pieces.forEach(function (c) {
+              if (page.chunks.indexOf(c.sectionFirst) < 0 && missing.indexOf(c.sectionFirst) < 0) {
+                missing.push(c.sectionFirst);
+              }
+            });
+            return Promise.all(missing.map(chunk)).then(function (extra) {
+              var titles = {};
+              pieces.concat(extra).forEach(function (c) { if (c.first) titles[c.location] = c.title; });
+              var result = pageResult(page, pieces, titles, terms, wanted);
+              result.rank = page.rank;
+              return result;
+            });
+          });
+        })).then(function (results) {
+          var groups = results.filter(Boolean);
           groups.sort(function (a, b) { return b.total - a.total || a.rank - b.rank; });
           return { items: groups.map(function (g) { return g.items; }) };
         });
