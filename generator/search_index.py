@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 # The worker uses the same rules; tests/test_search_index.py holds both to one list.
 _TAG = re.compile(r"<[^>]*>")
@@ -155,3 +156,18 @@ def build_index(sections: Iterable[Section]) -> Index:
         files[f"keys/{shard}.json"] = _dump(part)
     version = hashlib.sha256(b"".join(files[name] for name in sorted(files))).hexdigest()[:12]
     return Index({"chunks": number, "pages": len(page_map), "shards": shards, "version": version}, files)
+
+
+def read_index(folder: Path) -> list[Section]:
+    """The sections an index folder holds (chunks of one section joined again), in site order."""
+    meta_chunks = len(list((folder / "chunks").glob("*.json")))
+    sections: dict[str, Section] = {}
+    for number in range(meta_chunks):
+        location, title, text, first = json.loads((folder / "chunks" / f"{number}.json").read_bytes())
+        if first == number:
+            sections[location] = Section(location, title, text)
+        else:
+            old = sections[location]
+            sections[location] = Section(location, old.title, f"{old.text} {text}")
+    return list(sections.values())
+

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.search_index import Section, build_index, chunks, normalize, plain, shard_of
+from generator.search_index import Section, build_index, chunks, normalize, plain, read_index, shard_of
 
 SECTIONS = [
     Section("", "เทศบาลตำบลสายธารคำ", "ยินดีต้อนรับสู่เว็บไซต์ โทรศัพท์ ๐ ๔๔๐๐ ๗๒๑๐"),
@@ -108,9 +108,21 @@ def test_the_built_site_ships_a_stub_and_pieces_not_the_whole_index(example_site
     assert len(json.loads((pieces / "map.json").read_bytes())) == meta["pages"] >= 40
     assert len(list((pieces / "chunks").glob("*.json"))) == meta["chunks"] > meta["pages"]
     assert len(list((pieces / "keys").glob("*.json"))) == meta["shards"]
-    # The home page comes first, as in the site's order.
+    # Read back, the pieces give every section whole again; the home page comes first.
+    sections = read_index(pieces)
+    assert sections[0].location == "" and len({s.location for s in sections}) == len(sections)
     assert json.loads((pieces / "chunks" / "0.json").read_bytes())[0] == ""
     # Nothing of Material's own search engine or any source map is published.
     assert not (example_site / "assets" / "javascripts" / "lunr").exists()
     assert not list(example_site.rglob("*.map"))
     assert not list((example_site / "assets" / "javascripts" / "workers").glob("search.*.js"))
+
+
+def test_sections_read_back_whole(tmp_path: Path) -> None:
+    long = " ".join(f"รายการที่{n}" for n in range(900))
+    index = build_index([*SECTIONS, Section("data/", "ชุดข้อมูล", long)])
+    for name, body in index.files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(body)
+    assert read_index(tmp_path) == [*SECTIONS, Section("data/", "ชุดข้อมูล", long)]
+
