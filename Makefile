@@ -1,6 +1,7 @@
 # Prongsai: every command a staff member or developer needs.
-PYTHON ?= python3.11
-VENV := .venv
+# PYTHON: empty picks the first of python3.13, python3.12, python3.11, python3 that is 3.11-3.13.
+PYTHON ?=
+VENV ?= .venv
 PY := $(VENV)/bin/python
 CONTENT ?= content
 SITE_DIR ?= site
@@ -8,8 +9,7 @@ SITE_DIR ?= site
 .PHONY: site test serve clean validate lint schema
 
 $(VENV)/.installed: requirements.txt
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "ต้องมี Python 3.11 / Python 3.11 is required ($(PYTHON))"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+	@sh tools/make_venv.sh $(VENV) $(PYTHON)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
@@ -32,9 +32,11 @@ schema: $(VENV)/.installed
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check generator tests tools
 
+# PYTEST_ARGS: e.g. -m "not browser" for the tests that need no browser.
 test: $(VENV)/.dev-installed
+	@sh tools/ensure_chromium.sh
 	$(VENV)/bin/ruff check generator tests tools
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(SITE_DIR) build .site.build .pytest_cache .ruff_cache

@@ -23,18 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .chromium import CHROMIUM_FLAGS, find_chromium
 from .htmltext import visible_text
 
 # Words the issue names; they must be present in the example site's text.
 REQUIRED_WORDS = ("งบประมาณ", "ผู้บริหาร", "ทุจริต", "ร้องเรียน", "จัดซื้อจัดจ้าง")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = find_chromium() or "chromium"
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")

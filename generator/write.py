@@ -22,9 +22,10 @@ from typing import Any
 from .catalog import read_program_yaml
 from .render import Rendered
 from .reproducible import source_date_epoch
+from .resources import PROGRAM_DIR
 from .safetext import theme_label
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = PROGRAM_DIR  # the checkout, or the installed copy of mkdocs.yml and theme_overrides/
 
 
 def write_if_changed(path: Path | str, data: bytes, exists: bool = True) -> bool:

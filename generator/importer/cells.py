@@ -12,13 +12,16 @@ import html
 import re
 from typing import Any
 
+from .lists import Marker, Nester, lead, marker, split_inline
+from .words import words
+
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _BLOCK = re.compile(r"</?(?:p|ol|ul|li|div)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*["']([^"']*)["'][^>]*>""", re.I)
 # A list marker: digits then "." or ")", not part of a decimal or a dotted number.
-_MARKER = re.compile(r"(?<![0-9๐-๙.])([0-9๐-๙]{1,2})\s?[.)](?![0-9๐-๙])")
+_CARRY = tuple(words()["carry_on"])
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -46,68 +49,73 @@ def paragraphs(text: str) -> list[str]:
     return out
 
 
-def split_numbered(text: str) -> list[tuple[str, str]] | None:
-    """Items of a run-together numbered list, or None when the text is not one.
-
-    The text must start with a marker; later markers count only when they go on
-    1, 2, 3 … so "พ.ศ. ๒๕๖๔" or "ข้อ ๙.๓" inside an item never split it."""
-    first = _MARKER.match(text)
-    if not first:
-        return None
-    cuts = [(first.start(), first.end(), first.group(1))]
-    expected = to_int(first.group(1)) + 1
-    for match in _MARKER.finditer(text, first.end()):
-        if to_int(match.group(1)) == expected:
-            cuts.append((match.start(), match.end(), match.group(1)))
-            expected += 1
-    if len(cuts) < 2:
-        return None
-    items = []
-    for index, (_start, end, number) in enumerate(cuts):
-        stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(text)
-        items.append((number, text[end:stop].strip()))
-    return items
-
-
 def blocks(text: str) -> list[Any]:
-    """Rich text blocks: paragraphs as strings, numbered runs as lists with their own numbers."""
+    """Rich text blocks: paragraphs as strings, lists nested as written with their own numbers."""
+    return nest_paragraphs(paragraphs(text))
+
+
+def nest_paragraphs(paras: list[str], gaps: bool = False, numbered: list[bool] | None = None) -> list[Any]:
+    """Paragraphs to blocks: items (a marker at the start, or several run together) join one
+    nested list; a paragraph between two lists stays between them; a paragraph that starts
+    with a word that cannot begin a sentence (และ, ซึ่ง …) carries on the one before it."""
     out: list[Any] = []
-    pending: list[dict[str, str]] = []
+    nester: Nester | None = None
+    word_items: list[str] = []
 
     def flush() -> None:
-        if pending:
-            out.append({"list": list(pending)})
-            pending.clear()
+        nonlocal nester
+        if nester is not None and (block := nester.block()):
+            out.append(block)
+        if word_items:
+            out.append({"list": list(word_items)})
+            word_items.clear()
+        nester = None
 
-    for para in paragraphs(text):
-        items = split_numbered(para)
-        if items:
+    def add(m: Marker, text: str) -> None:
+        nonlocal nester
+        if nester is None or not nester.fits(m):
             flush()
-            out.append({"list": [{"number": f"{n}.", "text": t} for n, t in items]})
+            nester = Nester(gaps)
+        nester.add(m, text)
+
+    for index, para in enumerate(paras):
+        if numbered and numbered[index]:  # Word's own numbering: the number is not in the text
+            if nester is not None:
+                flush()
+            word_items.append(para)
             continue
-        single = _MARKER.match(para)
-        if single and single.start() == 0 and _continues(pending, out, single.group(1)):
-            if not pending and out and isinstance(out[-1], dict) and "list" in out[-1]:
-                pending.extend(out.pop()["list"])
-            pending.append({"number": f"{single.group(1)}.", "text": para[single.end() :].strip()})
+        if word_items:
+            flush()
+        pieces = split_inline(para)
+        if pieces is not None:
+            for m, piece in pieces:
+                if m is None:
+                    flush()
+                    out.append(piece)
+                else:
+                    add(m, piece)
             continue
+        single = lead(para)
+        opens = single is not None and single[1] and Nester(gaps).fits(single[0])
+        if single is not None and single[1] and (opens or (nester is not None and nester.fits(single[0]))):
+            add(*single)
+            continue
+        if carries_on(para):
+            if nester is not None:
+                nester.extend_last(para)
+                continue
+            if out and isinstance(out[-1], str):
+                out[-1] = f"{out[-1]} {para}"
+                continue
         flush()
         out.append(para)
     flush()
     return out
 
 
-def _continues(pending: list[dict[str, str]], out: list[Any], number: str) -> bool:
-    """A paragraph "N. …" continues the list just before it, or starts one at 1."""
-    last = pending[-1] if pending else None
-    if last is None and out and isinstance(out[-1], dict) and "list" in out[-1]:
-        last = out[-1]["list"][-1]
-    if last is None:
-        return to_int(number) == 1
-    try:
-        return to_int(last["number"].rstrip(".")) + 1 == to_int(number)
-    except ValueError:
-        return False
+def carries_on(text: str) -> bool:
+    """A line that begins with a word no Thai sentence begins with: the wrapped rest of the line before."""
+    return any(text.startswith(w) and len(text) > len(w) for w in _CARRY)
 
 
 def rich(text: str) -> Any:
@@ -140,13 +148,11 @@ def join(first: Any, second: Any, inline: bool) -> Any:
     if inline and a and b and isinstance(a[-1], str) and isinstance(b[0], str):
         merged = [*a[:-1], f"{a[-1]} {b[0]}", *b[1:]]
     elif inline and a and b and isinstance(a[-1], dict) and "list" in a[-1] and isinstance(b[0], str):
-        items = list(a[-1]["list"])
-        items[-1] = dict(items[-1], text=f"{items[-1]['text']} {b[0]}")
-        merged = [*a[:-1], {"list": items}, *b[1:]]
+        merged = [*a[:-1], {"list": _extend_deepest(a[-1]["list"], b[0])}, *b[1:]]
     elif a and b and isinstance(a[-1], dict) and "list" in a[-1] and isinstance(b[0], str) and _next_item(a[-1], b[0]):
         # A continuation row that carries on the numbering of the list above it.
-        marker = _MARKER.match(b[0])
-        item = {"number": f"{marker.group(1)}.", "text": b[0][marker.end() :].strip()}  # type: ignore[union-attr]
+        found = lead(b[0])
+        item = {"number": found[0].written, "text": found[1]}  # type: ignore[index]
         merged = [*a[:-1], {"list": [*a[-1]["list"], item]}, *b[1:]]
     else:
         merged = a + b
@@ -155,12 +161,25 @@ def join(first: Any, second: Any, inline: bool) -> Any:
     return merged[0] if len(merged) == 1 else merged
 
 
+def _extend_deepest(items: list[Any], text: str) -> list[Any]:
+    """The list with `text` added to its last, most deeply nested item (a sentence cut by a page break)."""
+    items = list(items)
+    last = items[-1]
+    if isinstance(last, dict) and last.get("items"):
+        items[-1] = dict(last, items=_extend_deepest(last["items"], text))
+    elif isinstance(last, dict):
+        items[-1] = dict(last, text=f"{last['text']} {text}")
+    else:
+        items[-1] = f"{last} {text}"
+    return items
+
+
 def _next_item(block: dict[str, Any], text: str) -> bool:
-    marker = _MARKER.match(text)
+    found = lead(text)
     last = block["list"][-1]
-    if not marker or not isinstance(last, dict):
+    if not found or not isinstance(last, dict) or not last.get("number"):
         return False
-    try:
-        return to_int(last["number"].rstrip(".)")) + 1 == to_int(marker.group(1))
-    except ValueError:
-        return False
+    before = marker(last["number"])
+    return before.style == found[0].style and before.number[:-1] == found[0].number[:-1] and (
+        before.number[-1:] and found[0].number[-1:] and found[0].number[-1] == before.number[-1] + 1
+    )

@@ -21,7 +21,6 @@ _ORG = re.compile(rf"({any_of('org_kinds')})\s*({_THAI_WORD})")
 _DISTRICT = re.compile(rf"{any_of('district')}\s*({_THAI_WORD})")
 _PROVINCE = re.compile(rf"{any_of('province')}\s*({_THAI_WORD})")
 _ERA = word("era").replace(".", r"\.\s?").rstrip(r"\s?")
-_YEAR = re.compile(rf"{_ERA}\s*((?:25|๒๕)[0-9๐-๙]{{2}})")
 _SCORE = re.compile(rf"([0-9๐-๙]{{1,3}}(?:\.[0-9๐-๙]+)?)\s*{any_of('score')}")
 _LEVEL = re.compile(rf"{any_of('level')}\s*(AA|A|B|C|D|E|F)(?![A-Za-z])")
 _TOOL = re.compile(r"\((IIT|EIT|OIT)\)")
@@ -51,6 +50,8 @@ class Doc:
     first: Line
     issues: list[Issue] = field(default_factory=list)
     notes: list[Any] = field(default_factory=list)
+    # The source gives no date: the import fills in the first day of the document's fiscal year.
+    missing_date: bool = False
 
     def unplaced(self, line: Line, value: Any) -> None:
         if value is None or value == "" or value == []:
@@ -74,40 +75,6 @@ def to_number(text: str) -> float:
     return float(text.translate(rc.THAI_DIGITS))
 
 
-_FISCAL = re.compile(rf"(?:{any_of('fiscal')})\s*(?:{_ERA})?\s*((?:25|๒๕)[0-9๐-๙]{{2}})")
-
-
-def find_fiscal_year(lines: list[str]) -> int | None:
-    """The fiscal year a heading names ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๖")."""
-    for text in lines:
-        match = _FISCAL.search(text)
-        if match:
-            return int(match.group(1).translate(rc.THAI_DIGITS))
-    return None
-
-
-def find_year(lines: list[str]) -> int | None:
-    for text in lines:
-        match = _YEAR.search(text)
-        if match:
-            return int(match.group(1).translate(rc.THAI_DIGITS))
-    return None
-
-
-def organization_from(lines: list[str]) -> dict[str, str | None]:
-    """Name, kind, district and province from the heading lines, None where not found."""
-    found: dict[str, str | None] = {"name": None, "kind": None, "district": None, "province": None}
-    for text in lines:
-        match = _ORG.search(text)
-        if match and found["name"] is None:
-            found["kind"], found["name"] = match.group(1), match.group(1) + match.group(2)
-        for key, pattern in (("district", _DISTRICT), ("province", _PROVINCE)):
-            hit = pattern.search(text)
-            if hit and found[key] is None:
-                found[key] = hit.group(1)
-    return found
-
-
 def texts(part: list[Block]) -> list[Line]:
     return [b.line for b in part if isinstance(b, Text)]
 
@@ -128,24 +95,15 @@ def heading(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
 
 
 def paragraph_blocks(lines: list[Line]) -> list[Any]:
-    """Text lines as rich blocks; runs of numbered lines become one list keeping their numbers."""
-    out: list[Any] = []
-    items: list[Any] = []
+    """Text lines as rich blocks: lists nested as the document nests them, numbers as written,
+    wrapped lines joined to the line they carry on."""
+    paras: list[str] = []
+    numbered: list[bool] = []
     for line in lines:
-        match = _ITEM.match(line.text)
-        if match:
-            items.append({"number": match.group(1), "text": match.group(2)})
-            continue
-        if line.numbered:  # Word's own numbering: the number is not in the text
-            items.append(line.text)
-            continue
-        if items:
-            out.append({"list": items})
-            items = []
-        out.extend(rc.blocks(line.text))
-    if items:
-        out.append({"list": items})
-    return out
+        for para in rc.paragraphs(line.text) or [line.text]:
+            paras.append(para)
+            numbered.append(line.numbered)
+    return rc.nest_paragraphs(paras, gaps=True, numbered=numbered)
 
 
 def one(blocks: list[Any]) -> Any:

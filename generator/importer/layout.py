@@ -22,7 +22,12 @@ ITA_ROLES = roles("ita_roles")
 OIT_WORDS = tuple(words()["oit_words"])
 _SPACE = re.compile(r"\s+")
 _PAGE_MARK = re.compile(rf"^[-–(\s]*(?:{any_of('page')}\s*)?[0-9๐-๙]{{1,3}}\s*/?\s*[-–)\s]*$")
-_RULE = re.compile(r"^[-_=.–—\s]+$")
+_RULE = re.compile(r"^[-_=.…–—\s]+$")
+# A page-turn marker: "/๒", "…/๓", "๒/๕", "(ต่อ)", "ต่อหน้า ๒".
+_TURN = re.compile(
+    rf"^(?:[.…]*\s*/\s*[0-9๐-๙]{{1,3}}|[0-9๐-๙]{{1,3}}\s*/\s*[0-9๐-๙]{{1,3}}"
+    rf"|(?:{any_of('page_turn')})[\s0-9๐-๙./…]*)$"
+)
 _SECTION = re.compile(r"^([0-9๐-๙]{1,2})\s*\.(?![0-9๐-๙])\s*(.*)$")
 MEMO_START = word("memo_start")
 
@@ -43,9 +48,10 @@ def role_of(header: str, roles: list[tuple[str, tuple[str, ...]]]) -> str | None
 
 @dataclass
 class Header:
-    kind: str  # measure, ita, oit or table
+    kind: str  # measure, ita, oit, dataset or table
     cells: list[str]
     roles: list[str | None]
+    dataset: list[str] | None = None  # the datasets whose columns these are, best first
 
     @property
     def key(self) -> list[str]:
@@ -57,6 +63,11 @@ def recognize_header(cells: list[str]) -> Header | None:
     filled = [c for c in cells if c.strip()]
     if len(filled) < 2 or any(len(squash(c)) > 80 for c in filled):
         return None
+    from .data_tables import match
+
+    dataset = match(cells)
+    if dataset:
+        return Header("dataset", cells, dataset[1], dataset[0])
     measure = [role_of(c, MEASURE_ROLES) for c in cells]
     known = {r for r in measure if r}
     if len(known) >= 3 and known & {"steps", "responsible", "title", "period"}:
@@ -83,6 +94,7 @@ class Table:
     width: int
     first: Line
     rows: list[Row] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)  # every source line it was read from, in order
 
     @property
     def kind(self) -> str:
@@ -111,6 +123,8 @@ def decoration(line: Line) -> str | None:
     if _RULE.match(text):
         return "rule"
     if not line.is_row and _PAGE_MARK.match(text) and (any(ch in text for ch in "-–/()") or word("page") in text):
+        return "page"
+    if not line.is_row and _TURN.match(text):
         return "page"
     return None
 
@@ -150,10 +164,12 @@ def segment(lines: list[Line], skipped: list[Skipped]) -> list[Block]:
         if header:
             if table and table.header and table.header.key == header.key:
                 _interstitial(table, pending)
+                table.lines.append(line)
+                skipped.append(Skipped(line, "header"))
                 after_header = True  # the same header again: a new printed page
                 continue
             close()
-            table = Table(header, len(line.cells), line)
+            table = Table(header, len(line.cells), line, lines=[line])
             out.append(table)
             after_header = False
             continue
@@ -164,6 +180,7 @@ def segment(lines: list[Line], skipped: list[Skipped]) -> list[Block]:
             table = Table(None, width, line)
             out.append(table)
         _interstitial(table, pending)
+        table.lines.append(line)
         _add_row(table, line, after_header)
         after_header = False
     close()
@@ -179,6 +196,7 @@ def _interstitial(table: Table, pending: list[Line]) -> None:
     """Text between rows of one table heads the rows that follow it."""
     if pending:
         table.rows.append(Row(pending[0], [], group=" ".join(x.text for x in pending)))
+        table.lines.extend(pending)
         pending.clear()
 
 
@@ -223,11 +241,26 @@ def kind_of(part: list[Block]) -> str:
         return "measures"
     if "ita" in kinds:
         return "ita_analysis"
+    if "dataset" in kinds:
+        return "dataset"
     if texts and squash(texts[0]).startswith(word("announcement_start")):
         return "announcement"
     if "oit" in kinds:
         return "oit_criteria"
+    if _ita_prose(texts):
+        return "ita_analysis"
+    if tables:
+        return "page"
     return "announcement"
+
+
+def _ita_prose(texts: list[str]) -> bool:
+    """An ITA result written as sentences: an ITA heading, a score and a level in the text."""
+    from .document import _LEVEL, _SCORE
+
+    heading = squash(" ".join(texts[:3]))
+    body = " ".join(texts)
+    return any(squash(w) in heading for w in words()["ita_title"]) and bool(_SCORE.search(body) and _LEVEL.search(body))
 
 
 def split_by_table_kind(part: list[Block]) -> list[list[Block]]:
@@ -236,12 +269,23 @@ def split_by_table_kind(part: list[Block]) -> list[list[Block]]:
     groups: list[list[Block]] = [[]]
     kind: str | None = None
     for block in part:
-        if isinstance(block, Table) and block.kind in ("measure", "ita"):
-            if kind is not None and block.kind != kind:
+        if isinstance(block, Table) and block.kind in ("measure", "ita", "dataset"):
+            # Tables of two datasets are two documents (two files).
+            this = block.kind + ":" + (block.header.dataset[0] if block.header and block.header.dataset else "")
+            if kind is not None and this != kind:
                 tail: list[Block] = []
                 while groups[-1] and isinstance(groups[-1][-1], Text):
                     tail.insert(0, groups[-1].pop())
                 groups.append(tail)
-            kind = block.kind
+            kind = this
         groups[-1].append(block)
     return [g for g in groups if g]
+
+
+def source_lines(part: list[Block]) -> list[Line]:
+    """Every line of a part in file order, tables read back as lines (cells joined)."""
+    found: dict[int, Line] = {}
+    for block in part:
+        for line in [block.line] if isinstance(block, Text) else block.lines:
+            found.setdefault(line.number, line)
+    return [found[n] for n in sorted(found)]

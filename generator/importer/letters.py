@@ -22,7 +22,7 @@ from .document import (
     paragraph_blocks,
     texts,
 )
-from .layout import Block, Table, Text, squash
+from .layout import Block, Table, Text, source_lines, squash
 from .reader import Line
 from .words import any_of, word
 
@@ -30,28 +30,16 @@ from .words import any_of, word
 
 
 def map_memo(part: list[Block], placeholder: str) -> Doc:
-    lines = texts(part)
+    lines = source_lines(part)
     doc = Doc("memo", {}, lines[0] if lines else part[0].first)  # type: ignore[union-attr]
-    head: dict[str, str] = {}
-    body: list[Line] = []
-    index = 1
-    while index < len(lines):
-        text = lines[index].text
-        key = _memo_field(text)
-        if key is None and MEMO["subject"] in head and MEMO["salutation"] not in head:
-            head[MEMO["subject"]] += " " + text  # a subject longer than one line
-        elif key is None:
-            break
-        elif key == MEMO["reference"] and f" {MEMO['date']}" in text:
-            ref, date = text.split(f" {MEMO['date']}", 1)
-            head[key], head[MEMO["date"]] = ref[len(key) :].strip(" :"), date.strip(" :")
-        else:
-            head[key] = text[len(key) :].strip(" :")
-        index += 1
-    closing_at = next((i for i in range(index, len(lines)) if lines[i].text.startswith(word("memo_closing"))), None)
-    sign_at = next((i for i in range(index, len(lines)) if _starts_signature(lines[i].text)), len(lines))
-    end = closing_at if closing_at is not None and closing_at < sign_at else sign_at
-    body = lines[index:end]
+    head, end = _memo_head(lines, doc)
+    rest = _after(part, end)
+    lines = texts(rest)
+    closing_at = next((i for i in range(len(lines)) if lines[i].text.startswith(word("memo_closing"))), None)
+    sign_at = next((i for i in range(len(lines)) if _starts_signature(lines[i].text)), len(lines))
+    end_at = closing_at if closing_at is not None and closing_at < sign_at else sign_at
+    stop = lines[end_at].number if end_at < len(lines) else None
+    body = [b for b in rest if stop is None or _number(b) < stop]
     unit = head.get(MEMO["unit"], "")
     phone = None
     split = re.split(rf"\s*:?\s*(?:{any_of('phone')})\.?\s*", unit, maxsplit=1)
@@ -66,7 +54,7 @@ def map_memo(part: list[Block], placeholder: str) -> Doc:
     data["date"] = _date_or_placeholder(doc, head.get(MEMO["date"], ""))
     data["subject"] = head.get(MEMO["subject"]) or doc.placeholder(doc.first, "subject", placeholder)
     data["salutation"] = head.get(MEMO["salutation"]) or doc.placeholder(doc.first, "salutation", placeholder)
-    blocks = paragraph_blocks(body)
+    blocks = _mixed_blocks(body)
     data["body"] = one(blocks) if blocks else doc.placeholder(doc.first, "body", placeholder)
     if closing_at is not None and closing_at < sign_at:
         data["closing"] = lines[closing_at].text
@@ -74,9 +62,92 @@ def map_memo(part: list[Block], placeholder: str) -> Doc:
         for line in between:
             doc.unplaced(line, line.text)
     data["signatures"] = signatures(lines[sign_at:], doc)
-    for table in (b for b in part if isinstance(b, Table)):
+    for table in (b for b in rest if isinstance(b, Table) and stop is not None and b.first.number >= stop):
         doc.unplaced(table.first, _table_block(table))
     return doc
+
+
+def _number(block: Block) -> int:
+    return block.line.number if isinstance(block, Text) else block.first.number
+
+
+def _after(part: list[Block], end: int) -> list[Block]:
+    """The blocks after line `end`; a table that began in the heading gives its later lines as text."""
+    out: list[Block] = []
+    for block in part:
+        if _number(block) > end:
+            out.append(block)
+        elif isinstance(block, Table):
+            out.extend(Text(x) for x in block.lines if x.number > end)
+    return out
+
+
+_FREE_TEXT = (MEMO["subject"], MEMO["salutation"])
+
+
+def _labels_in(text: str) -> list[tuple[str, str]]:
+    """The memo heading labels on a line, each with the text after it, in any order; a label is
+    a word of its own ("ที่" inside "วันที่" is not). Subject and salutation take the rest of the line."""
+    hits: list[tuple[int, str]] = []
+    for key in MEMO_FIELDS:
+        start = 0
+        while (at := text.find(key, start)) >= 0:
+            start = at + 1
+            before = at == 0 or text[at - 1] in " \t"
+            after = at + len(key)
+            if before and (after == len(text) or text[after] in " \t:"):
+                hits.append((at, key))
+    hits.sort()
+    out: list[tuple[str, str]] = []
+    kept: list[tuple[int, str]] = []
+    for at, key in hits:
+        # A longer label covering this one ("วันที่" over "ที่") wins; nothing splits free text.
+        if kept and (at < kept[-1][0] + len(kept[-1][1]) or kept[-1][1] in _FREE_TEXT):
+            continue
+        kept.append((at, key))
+    for index, (at, key) in enumerate(kept):
+        stop = kept[index + 1][0] if index + 1 < len(kept) else len(text)
+        out.append((key, text[at + len(key) : stop].strip(" \t:")))
+    if kept and kept[0][0] > 0:
+        out.insert(0, ("", text[: kept[0][0]].strip()))
+    return out
+
+
+def _memo_head(lines: list[Line], doc: Doc) -> tuple[dict[str, str], int]:
+    """Heading fields by label, anywhere on a line and in any order, the value on the same line
+    or the next; a line of no label is kept in the notes and reading carries on. Returns the
+    fields and the number of the heading's last line."""
+    head: dict[str, str] = {}
+    end = lines[0].number if lines else 0
+    last: str | None = None
+    unknown: list[Line] = []
+    for line in lines[1:]:
+        if head.get(MEMO["salutation"]):
+            break
+        found = _labels_in(line.text)
+        if not found:
+            if last is not None and not head[last]:
+                head[last] = line.text  # the label stood alone; its value is this line
+            elif last == MEMO["subject"]:
+                head[last] += " " + line.text  # a subject longer than one line
+            elif len(unknown) < 3:
+                unknown.append(line)
+            else:
+                break
+            end = line.number
+            continue
+        for key, value in found:
+            if key:
+                head[key], last = value, key
+            else:
+                unknown.append(line)
+        end = line.number
+    if not head.get(MEMO["salutation"]):
+        # No salutation: the heading ends at its last label, and the rest is body.
+        unknown = [x for x in unknown if x.number < end]
+    for line in unknown:
+        doc.unplaced(line, line.text)
+    return head, end
 
 
 def _memo_field(text: str) -> str | None:
@@ -130,7 +201,8 @@ def _date_or_placeholder(doc: Doc, text: str) -> str:
     except (ValueError, TypeError):
         if text:
             doc.unplaced(doc.first, text)
-        return doc.placeholder(doc.first, "date", word("placeholder_date"))
+        doc.missing_date = True
+        return ""
 
 
 # Announcements ---------------------------------------------------------------------------
@@ -163,6 +235,11 @@ def map_announcement(part: list[Block], placeholder: str) -> Doc:
             closing = blocks.pop().line  # type: ignore[union-attr]
         if squash(place) != squash(word("standard_date_line")):
             data["place"] = place
+    else:
+        # No date line: the signature still closes the document ("(name)" then position lines).
+        sign_at = _signature_start(blocks)
+        if sign_at is not None:
+            blocks, tail = blocks[:sign_at], blocks[sign_at:]
     preamble: list[Block] = []
     sections: list[dict[str, Any]] = []
     body: list[Block] = preamble
@@ -203,6 +280,18 @@ def map_announcement(part: list[Block], placeholder: str) -> Doc:
     return doc
 
 
+def _signature_start(blocks: list[Block]) -> int | None:
+    """Where the closing signature begins: a "(name)" line among the last lines, only text after it."""
+    start = max(0, len(blocks) - 8)
+    for index in range(start, len(blocks)):
+        rest = blocks[index:]
+        block = blocks[index]
+        if isinstance(block, Text) and _NAME.match(block.line.text) and all(isinstance(b, Text) for b in rest):
+            before = blocks[index - 1] if index else None
+            return index - 1 if isinstance(before, Text) and _SIGNED_BY.match(before.line.text) else index
+    return None
+
+
 def _mixed_blocks(part: list[Block]) -> list[Any]:
     out: list[Any] = []
     run: list[Line] = []
@@ -217,28 +306,35 @@ def _mixed_blocks(part: list[Block]) -> list[Any]:
     return out
 
 
-# OIT criteria table: a free page, since the content schema has no place for criteria ------
+# A free page: an OIT criteria table, or any table of no known kind, laid out as written ------
 
 
-def oit_page(part: list[Block], placeholder: str) -> Doc:
+def oit_page(part: list[Block], placeholder: str, kind: str = "oit_criteria") -> Doc:
+    """Title, paragraphs and real Markdown tables; a table read without a header row
+    takes its first row as the header."""
     lines = texts(part)
-    title = lines[0].text if lines and not isinstance(part[0], Table) else placeholder
+    titled = bool(lines) and not isinstance(part[0], Table)
+    title = lines[0].text if titled else placeholder
     out: list[str] = []
-    for block in part[1:] if lines and not isinstance(part[0], Table) else part:
+    for block in part[1:] if titled else part:
         if isinstance(block, Text):
             out.append(_md_escape(block.line.text) + "\n")
             continue
         table = _table_block(block)["table"]
-        out.append("| " + " | ".join(_md_escape(c) or " " for c in table["columns"]) + " |")
-        out.append("|" + "---|" * len(table["columns"]))
-        for row in table["rows"]:
+        rows = table["rows"]
+        columns = [_md_escape(c) for c in table["columns"]]
+        if block.header is None and rows and not isinstance(rows[0], dict):
+            columns, rows = [_md_escape(rc.flat(v)) for v in rows[0]], rows[1:]
+        out.append("| " + " | ".join(c or " " for c in columns) + " |")
+        out.append("|" + "---|" * len(columns))
+        for row in rows:
             if isinstance(row, dict):
-                cells = [f"**{_md_escape(row['group'])}**"] + [" "] * (len(table["columns"]) - 1)
+                cells = [f"**{_md_escape(row['group'])}**"] + [" "] * (len(columns) - 1)
             else:
                 cells = [_md_escape(rc.flat(v)) or " " for v in row]
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
-    return Doc("oit_criteria", {"title": title, "markdown": "\n".join(out)}, lines[0] if lines else part[0].first)
+    return Doc(kind, {"title": title, "markdown": "\n".join(out)}, lines[0] if lines else part[0].first)
 
 
 def _md_escape(text: str) -> str:

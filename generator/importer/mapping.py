@@ -6,19 +6,16 @@ page) and is reported; nothing read from the source is dropped.
 
 from __future__ import annotations
 
-from .document import Doc, Issue, find_fiscal_year, find_year, organization_from
+from .document import Doc, Issue
 from .letters import map_announcement, map_memo, oit_page
 from .tables import map_ita, map_measures
 
 __all__ = [
     "Doc",
     "Issue",
-    "find_fiscal_year",
-    "find_year",
     "map_announcement",
     "map_ita",
     "map_measures",
     "map_memo",
     "oit_page",
-    "organization_from",
 ]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .thaitext import decode, repair
+
 TEXT_SUFFIXES = {".txt", ".tsv", ".text"}
 DOCX_SUFFIXES = {".docx"}
 
@@ -26,6 +28,7 @@ class Line:
     cells: list[str]
     # Word paragraphs numbered by the list feature lose their number in the text.
     numbered: bool = False
+    repaired: int = 0  # places of PDF-damaged Thai repaired on this line (thaitext.repair)
 
     @property
     def text(self) -> str:
@@ -55,11 +58,12 @@ def read(path: Path) -> list[Line]:
 
 def read_text(path: Path) -> list[Line]:
     raw = path.read_bytes()
-    text = raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    text = decode(raw).replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for number, line in enumerate(text.split("\n"), start=1):
+        line, repaired = repair(line)
         cells = [c.strip() for c in line.split("\t")]
-        lines.append(Line(path, number, cells if len(cells) > 1 else [line.strip()]))
+        lines.append(Line(path, number, cells if len(cells) > 1 else [line.strip()], repaired=repaired))
     return lines
 
 

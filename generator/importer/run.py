@@ -8,11 +8,21 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import message
-from . import layout, mapping, reader, writer
+from . import data_tables, layout, mapping, origin, reader, writer
 from .mapping import Doc, Issue
 from .words import word
 
-KINDS = ["measures", "progress_report", "results_report", "ita_analysis", "oit_criteria", "memo", "announcement"]
+KINDS = [
+    "measures",
+    "progress_report",
+    "results_report",
+    "ita_analysis",
+    "oit_criteria",
+    "memo",
+    "announcement",
+    "dataset",
+    "page",
+]
 MEASURE_KINDS = {"measures", "progress_report", "results_report"}
 _THAI_DIGIT = re.compile(r"[๐-๙]")
 _ARABIC_DIGIT = re.compile(r"[0-9]")
@@ -48,6 +58,7 @@ def import_files(
     placeholder = _text("import_placeholder_value")[0]
     docs: list[tuple[Path, int, Doc]] = []
     heading_lines: list[str] = []
+    every_line: list[str] = []
     thai_digits = arabic_digits = 0
     skipped: list[layout.Skipped] = []
     for path in files:
@@ -61,6 +72,15 @@ def import_files(
             outcome.say("import_unknown_format", file=path, suffix=str(exc))
             outcome.failed = True
             continue
+        repaired = [x for x in lines if x.repaired]
+        if repaired:
+            outcome.say(
+                "import_repaired",
+                file=path,
+                count=sum(x.repaired for x in repaired),
+                lines=", ".join(str(x.number) for x in repaired[:10]),
+            )
+            outcome.warnings += 1
         all_text = [x.text for x in lines if not x.blank]
         if not all_text:
             outcome.say("import_empty", file=path)
@@ -69,9 +89,10 @@ def import_files(
         joined = " ".join(all_text)
         thai_digits += len(_THAI_DIGIT.findall(joined))
         arabic_digits += len(_ARABIC_DIGIT.findall(joined))
-        file_year = year or mapping.find_fiscal_year(all_text[:15])
+        file_year = year or origin.fiscal_in(all_text[:15])
         blocks = layout.segment(lines, skipped)
         heading_lines.extend(all_text[:12])
+        every_line.extend(all_text)
         for part in layout.split_documents(blocks):
             # --kind names the file's document; a memo attached to it stays a memo.
             pieces = [part] if kind else layout.split_by_table_kind(part)
@@ -79,20 +100,19 @@ def import_files(
                 detected = layout.kind_of(piece)
                 found = detected if kind and detected == "memo" and kind != "memo" else (kind or detected)
                 doc = _map(found, piece, file_year or 0, placeholder)
-                doc_year = (
-                    file_year or _year_of(doc) or mapping.find_fiscal_year(all_text) or mapping.find_year(all_text)
-                )
-                if doc_year is None:
-                    doc.issues.append(Issue(doc.first, "import_placeholder", {"what": "year", "value": 2500}))
-                    doc_year = 2500
+                doc_year = file_year or _year_of(doc) or _guess_year(doc, path, all_text)
                 if doc.kind == "ita_analysis" and "assessed_year" in doc.data and doc.data["assessed_year"] >= doc_year:
                     doc.data["assessed_year"] = doc_year - 1
+                if doc.missing_date:
+                    # A date inside the document's own fiscal year, so that the year's pages build.
+                    doc.data["date"] = doc.placeholder(doc.first, "date", origin.placeholder_date(doc_year))
                 doc.finish()
                 docs.append((path, doc_year, doc))
     if outcome.failed:
         return outcome
     for item in skipped:
-        outcome.say("import_skipped", where=item.line.where, text=item.line.text)
+        key = "import_skipped_header" if item.why == "header" else "import_skipped"
+        outcome.say(key, where=item.line.where, text=item.line.text[:80])
     targets = _targets(docs, into, outcome)
     if outcome.failed:
         return outcome
@@ -101,7 +121,7 @@ def import_files(
     years = sorted({y for _p, y, _d in docs})
     # The profile and settings are the staff's own once they exist: kept even with --force.
     if not org_file.exists():
-        org, issues = _organization(heading_lines, docs, placeholder, org_file)
+        org, issues = _organization(heading_lines, every_line, docs, placeholder, org_file)
         extra[org_file] = writer.dump(org, _comment(files))
         for issue in issues:
             _report(outcome, issue, org_file)
@@ -124,8 +144,10 @@ def import_files(
         _write(path, text)
         outcome.written.append((path, path.name))
     for target, (source, doc) in targets.items():
-        if doc.kind == "oit_criteria":
+        if doc.kind in ("oit_criteria", "page"):
             _write(target, writer.page(doc.data["title"], doc.data["markdown"], _comment([source])))
+        elif doc.kind == "dataset":
+            _write(target, writer.csv_text(doc.data["header"], doc.data["rows"]))
         else:
             _write(target, writer.dump(doc.data, _comment([source])))
         outcome.written.append((target, doc.kind))
@@ -146,54 +168,86 @@ def _map(kind: str, piece: list[layout.Block], year: int, placeholder: str) -> D
         return mapping.map_ita(piece, year or 2600)
     if kind == "memo":
         return mapping.map_memo(piece, placeholder)
-    if kind == "oit_criteria":
-        return mapping.oit_page(piece, placeholder)
+    if kind in ("oit_criteria", "page"):
+        return mapping.oit_page(piece, placeholder, kind)
+    if kind == "dataset" and any(isinstance(b, layout.Table) and b.kind == "dataset" for b in piece):
+        return data_tables.map_dataset(piece, placeholder)
     return mapping.map_announcement(piece, placeholder)
 
 
 def _year_of(doc: Doc) -> int | None:
     from ..thai import fiscal_year, parse_date
 
+    if doc.missing_date:
+        return None
     try:
         return fiscal_year(parse_date(doc.data.get("date")))
     except (ValueError, TypeError):
         return None
 
 
+def _guess_year(doc: Doc, path: Path, text: list[str]) -> int:
+    """The fiscal year when the heading names none and the document has no date of its own."""
+    named = origin.fiscal_in(text)
+    if named:
+        return named
+    from_name = origin.name_year(path)
+    if from_name:
+        doc.issues.append(Issue(doc.first, "import_year_from_name", {"year": from_name}))
+        return from_name
+    from_dates = origin.dates_year(text) or origin.era_year_in(text)
+    if from_dates:
+        doc.issues.append(Issue(doc.first, "import_year_from_dates", {"year": from_dates}))
+        return from_dates
+    return int(doc.placeholder(doc.first, "year", origin.current_fiscal_year()))
+
+
 def _targets(docs: list[tuple[Path, int, Doc]], into: Path, outcome: Outcome) -> dict[Path, tuple[Path, Doc]]:
     targets: dict[Path, tuple[Path, Doc]] = {}
     for source, year, doc in docs:
         folder = into / "years" / str(year)
-        if doc.kind in MEASURE_KINDS or doc.kind == "ita_analysis":
-            target = folder / f"{doc.kind}.yml"
-            if target in targets:
-                outcome.say("import_duplicate", kind=doc.kind, year=year, file=source)
-                outcome.failed = True
+        single = {"dataset": folder / "data" / f"{doc.data.get('name')}.csv"}
+        single.update({k: folder / f"{k}.yml" for k in (*MEASURE_KINDS, "ita_analysis")})
+        target = single.get(doc.kind)
+        if target is not None and target in targets:
+            earlier = targets[target][1]
+            if doc.kind == "dataset" and earlier.data["header"] == doc.data["header"]:
+                earlier.data["rows"].extend(doc.data["rows"])  # two months of one summary: one file
+                earlier.issues.extend(doc.issues)
                 continue
-        else:
+            outcome.say("import_duplicate", kind=doc.kind, year=year, file=source)
+            outcome.failed = True
+            continue
+        if target is None:
             base = {"memo": folder / "memos", "announcement": folder / "announcements"}.get(doc.kind, into / "pages")
             name = slug(source.stem)
-            target = base / ("import-" + name + (".md" if doc.kind == "oit_criteria" else ".yml"))
+            suffix = ".md" if doc.kind in ("oit_criteria", "page") else ".yml"
+            target = base / f"import-{name}{suffix}"
             counter = 2
             while target in targets or target.exists():
-                target = target.with_name(f"import-{name}-{counter}{target.suffix}")
+                target = target.with_name(f"import-{name}-{counter}{suffix}")
                 counter += 1
         targets[target] = (source, doc)
     return targets
 
 
 def _organization(
-    lines: list[str], docs: list[tuple[Path, int, Doc]], placeholder: str, target: Path
+    heading: list[str], everything: list[str], docs: list[tuple[Path, int, Doc]], placeholder: str, target: Path
 ) -> tuple[dict[str, Any], list[Issue]]:
-    found = mapping.organization_from(lines)
+    found = origin.organization_from(heading, everything)
     issues: list[Issue] = []
     first = docs[0][2].first if docs else reader.Line(target, 1, [""])
     org: dict[str, Any] = {}
+    if found.non_local:
+        found.name, found.kind = found.non_local, None
     for key in ("name", "kind", "district", "province"):
-        value = found[key]
+        value = getattr(found, key)
         if value is None:
             value = word("default_org_kind") if key == "kind" else placeholder
-            issues.append(Issue(first, "import_placeholder", {"what": key, "value": value}))
+            if key == "kind" and found.non_local:
+                issues.append(Issue(first, "import_org_not_local", {"name": found.non_local, "kind": value}))
+            else:
+                issues.append(Issue(first, "import_placeholder", {"what": key, "value": value}))
         org[key] = value
     org["address"] = placeholder
     issues.append(Issue(first, "import_placeholder", {"what": "address", "value": placeholder}))

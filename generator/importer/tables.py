@@ -17,13 +17,13 @@ from .document import (
     Issue,
     _split_text,
     _table_block,
-    find_year,
     heading,
     one,
     paragraph_blocks,
     to_number,
 )
 from .layout import Block, Table, Text, squash
+from .origin import era_year_in
 from .words import word, words
 
 # Measures, progress and results reports -------------------------------------------------
@@ -131,7 +131,7 @@ def map_ita(part: list[Block], year: int) -> Doc:
         org = title + org
     intro_lines = org + rest
     all_text = " ".join(x.text for x in intro_lines)
-    assessed = find_year([x.text for x in intro_lines])
+    assessed = era_year_in([x.text for x in intro_lines])
     data["assessed_year"] = assessed if assessed and assessed < year else year - 1
     score = _SCORE.search(all_text)
     first = intro_lines[0] if intro_lines else doc.first

@@ -4,7 +4,9 @@ without --force, and a whole import writes nothing if any target exists."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from typing import Any
 
 import yaml
@@ -34,6 +36,16 @@ def page(title: str, markdown: str, comment: str) -> str:
     front = yaml.dump({"title": title}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
     note = "".join(f"<!-- {line} -->\n" for line in comment.splitlines())
     return f"---\n{front}---\n\n{note}\n{markdown}\n"
+
+
+def csv_text(header: list[str], rows: list[list[str]]) -> str:
+    """A dataset file: the catalog's Thai column names, then the rows as written.
+    (A CSV has no room for a comment; the import's output names the source.)"""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def stamp() -> str:

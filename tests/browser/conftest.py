@@ -11,10 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search_bench import CHROMIUM as CHROMIUM_PATH
-from generator.search_bench import CHROMIUM_FLAGS
-
-CHROMIUM = Path(CHROMIUM_PATH)
+from generator.chromium import CHROMIUM_FLAGS, MISSING, find_chromium
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -53,12 +50,13 @@ def small_url(small_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def chromium():
-    if not CHROMIUM.exists():
-        pytest.fail("ต้องติดตั้ง Chromium ที่ /usr/bin/chromium (apt-get install chromium) / Chromium is required")
+    path = find_chromium()
+    if path is None:
+        pytest.fail(MISSING)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS, headless=True)
         yield browser
         browser.close()
 

@@ -28,6 +28,6 @@ def _codes(code: str, wording: dict[str, Any]) -> str:
     """'O20 (ITA 2566-2567), O12 (ITA 2568 onwards)': the item in each numbering of the lists."""
     parts = []
     for start, end, item in dataset_code_periods(code):
-        years = f"{start}–{end}" if end else f"{start} {wording['oit_onwards']}"
+        years = f"{start} {wording['oit_onwards']}" if end is None else f"{start}–{end}" if end > start else f"{start}"
         parts.append(f"{item.upper() if item else wording['oit_none']} (ITA {years})")
     return ", ".join(parts)

@@ -1,0 +1,1 @@
+"""Prongsai: the site generator (python -m generator, or the `prongsai` command)."""
