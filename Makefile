@@ -65,3 +65,8 @@ bench-orgs: $(VENV)/.installed
 .PHONY: bench-history
 bench-history: $(VENV)/.dev-installed
 	$(PY) tools/bench_history.py
+
+# Send the built site to the hosting named in publish.yml (SFTP, FTPS or FTP); only changed files.
+.PHONY: publish
+publish: site
+	$(PY) -m generator publish --site-dir $(SITE_DIR) --content $(CONTENT) $(PUBLISH_ARGS)

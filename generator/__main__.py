@@ -31,6 +31,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .pipeline import show_dataset_notes
 
     show_dataset_notes(site)
+    from .oit.report import show_catalogs
+
+    show_catalogs(site)
     _say("valid", files=site.files)
     return 0
 
@@ -66,7 +69,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     try:
         site = load_site(args.content)
-        return run_check(site, args.year, args.strict)
+        return run_check(site, args.year, args.strict, args.verbose)
     except ContentErrors as exc:
         return _fail(exc, args.content)
 
@@ -113,7 +116,8 @@ def _say_err(key: str, **params: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m generator", description="Prongsai: สร้างเว็บไซต์ ITA/OIT จากโฟลเดอร์ content"
+        prog="prongsai" if Path(sys.argv[0]).name == "prongsai" else "python -m generator",
+        description="Prongsai: สร้างเว็บไซต์ ITA/OIT จากโฟลเดอร์ content",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -144,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     content_arg(p)
     p.add_argument("--year", type=int, default=None, help="ปีที่ประเมิน ITA (ITA year, BE); ค่าเริ่มต้นจาก site.yml")
     p.add_argument("--strict", action="store_true", help="คืนค่า 1 เมื่อมีรายการที่ยังไม่พร้อม (exit 1 if anything is not ready)")
+    p.add_argument("--verbose", action="store_true",
+                   help="แสดงแหล่งที่มาและบันทึกการตรวจสอบของแต่ละรายการ (sources and research of each item)")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("import", help="นำเข้าเอกสารเดิม .txt/.docx เป็นไฟล์ข้อมูล (import documents into content)")
@@ -167,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="ตัวเลขในหน้ารวม (portal digits)")
     p.set_defaults(func=cmd_portal)
 
+    from .commands import add_commands
+
+    add_commands(sub)  # new, templates, publish
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -20,6 +20,7 @@ from .kinds.memo import Memo
 from .kinds.organization import Organization
 from .kinds.pages import Page, PageMeta, split_front_matter
 from .oit.bindings import load_bindings
+from .oit.local import load_local_catalogs
 from .reproducible import content_date
 from .site import SiteSettings
 from .validation import check_duplicate_ids, errors_from_validation
@@ -58,6 +59,7 @@ class Site:
     assets: list[Path]
     files: int
     oit: Any = None  # oit.bindings.LoadedBindings from content/oit.yml, if present
+    oit_catalogs: dict[int, Any] = field(default_factory=dict)  # oit.catalog.Chosen from content/oit/<year>.yml
 
     @property
     def current_year(self) -> int | None:
@@ -196,10 +198,10 @@ class _Loader:
         return sorted(found)
 
     def root_files(self) -> None:
-        known = {"site.yml", "organization.yml", "oit.yml", "years", "pages", "assets"}
+        known = {"site.yml", "organization.yml", "oit.yml", "oit", "years", "pages", "assets"}
         for path in _visible(self.root):
             if path.name not in known:
-                self.unknown(path, "site.yml, organization.yml, oit.yml, years/, pages/, assets/")
+                self.unknown(path, "site.yml, organization.yml, oit.yml, oit/, years/, pages/, assets/")
 
 
 def _visible(folder: Path) -> list[Path]:
@@ -219,9 +221,10 @@ def load_site(content_dir: Path) -> Site:
     pages = loader.pages()
     assets = loader.assets()
     oit = load_bindings(loader, content_dir / "oit.yml")
+    oit_catalogs = load_local_catalogs(loader, content_dir / "oit")
     if loader.errors:
         raise ContentErrors(loader.errors)
-    site = Site(content_dir, settings, organization, years, pages, assets, loader.files, oit)
+    site = Site(content_dir, settings, organization, years, pages, assets, loader.files, oit, oit_catalogs)
     _date_undated_datasets(site)
     return site
 

@@ -48,6 +48,9 @@ def build(content_dir: Path, site_dir: Path, build_dir: Path | None = None) -> i
     generated = generate(content_dir, build_dir or default_build_dir(site_dir), site_dir)
     show_dataset_notes(generated.site)
     publish(generated, site_dir)
+    from .oit.report import show_catalogs
+
+    show_catalogs(generated.site)
     return len(generated.rendered.pages)
 
 

@@ -150,7 +150,7 @@ class RichRenderer:
         raise TypeError(type(block))
 
     def list_html(self, items: list[Any], style: ListStyle, prefix: str = "", start: int = 1) -> str:
-        tag = "ul" if style == "bullet" else "ol"
+        tag = "ul" if style in ("bullet", "dash") else "ol"
         out = [f'<{tag} class="pr-list pr-list-{style}">']
         for index, item in enumerate(items, start=start):
             marker, own = list_marker(style, index, prefix, self.thai)

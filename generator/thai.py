@@ -197,13 +197,13 @@ def six_month_range(be_year: int, round_no: int) -> tuple[dt.date, dt.date]:
     raise ValueError(f"round must be 1 or 2: {round_no!r}")
 
 
-ListStyle = Literal["outline", "plain", "paren", "paren_right", "bullet", "none"]
+ListStyle = Literal["outline", "plain", "paren", "paren_right", "bullet", "dash", "none"]
 
 
 def list_marker(style: ListStyle, index: int, prefix: str, thai: ThaiStyle) -> tuple[str, str]:
     """Marker shown before item `index` (1-based) and the prefix its children inherit.
 
-    outline: ๑. then ๑.๑ then ๑.๑.๑ ; plain: ๑. ; paren: (๑) ; paren_right: ๑)
+    outline: ๑. then ๑.๑ then ๑.๑.๑ ; plain: ๑. ; paren: (๑) ; paren_right: ๑) ; dash: -
     """
     n = thai.digits_of(str(index))
     if style == "outline":
@@ -217,4 +217,6 @@ def list_marker(style: ListStyle, index: int, prefix: str, thai: ThaiStyle) -> t
         return f"{n})", n
     if style == "bullet":
         return "•", prefix
+    if style == "dash":
+        return "-", prefix
     return "", prefix

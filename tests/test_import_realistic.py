@@ -210,3 +210,82 @@ def test_an_ita_result_written_as_prose_becomes_an_ita_analysis(tmp_path: Path) 
     assert (analysis.total_score, analysis.level, analysis.assessed_year) == (70.62, "C", 2567)
     assert not site.years[2568].announcements
     assert "การรายงานผลการจัดซื้อจัดจ้างให้ครบทุกเดือน" in built_text(tmp_path, content)
+
+
+def test_a_progress_report_gets_references_dated_actions_nested_steps_and_checkboxes(tmp_path: Path) -> None:
+    content, out = imported(tmp_path, "progress.txt")
+    report = load_site(content).years[2568].documents["progress_report"]
+    first, second, third = report.measures
+    assert [(r.kind, r.code, r.title) for r in first.refs] == [("oit", "o11", "การกำกับติดตามการใช้จ่ายงบประมาณ")]
+    assert first.issue is None
+    assert [(r.kind, r.code) for r in second.refs] == [("sub_indicator", "๙.๓")]
+    assert [(r.kind, r.code) for r in third.refs] == [("eit", "e๖")]
+    # ๑. with (๑) (๒) under it, then ๒.: nested as written.
+    (step_one, step_two) = first.steps.list
+    assert (step_one.number, step_one.text, step_two.number) == ("๑.", "รวบรวมข้อมูลจากกองคลัง", "๒.")
+    assert [(i.number, i.text) for i in step_one.items] == [("(๑)", "ข้อมูลเบิกจ่าย"), ("(๒)", "ข้อมูลหนี้ผูกพัน")]
+    assert [i.number for i in second.steps.list] == ["-", "-"] and second.steps.style == "dash"
+    assert report.period == "รอบ ๖ เดือน (ตุลาคม ๒๕๖๗ – มีนาคม ๒๕๖๘)"
+    # Dated actions keep their numbers as written, the gap included.
+    assert [(a.number, a.date) for a in first.actions] == [("๑.", dt.date(2025, 1, 7)), ("๓.", dt.date(2025, 4, 2))]
+    assert third.actions[0].text == '<input type="checkbox" checked/> ดำเนินการแล้ว <input type="checkbox"/> ยังไม่ดำเนินการ'
+    # o11 is in the 2568 OIT list; no warning about it.
+    assert "o11 in" not in out and "ไม่มี o11" not in out
+    text = built_text(tmp_path, content)
+    assert "ข้อ o11" in text and "ดำเนินการเมื่อวันที่ ๗ มกราคม พ.ศ. ๒๕๖๘" in text and "☑ ดำเนินการแล้ว" in text
+
+
+def test_a_code_the_catalog_lacks_is_a_warning(tmp_path: Path) -> None:
+    source = tmp_path / "progress.txt"
+    source.write_text(docs.PROGRESS.replace("ข้อ o11", "ข้อ o97"), encoding="utf-8")
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["import", str(source), "--into", str(tmp_path / "c")]) == 0
+    assert "ไม่มี o97 ในรายการข้อมูล OIT ของปี 2568" in out.getvalue() and "o97 is not in the OIT list" in out.getvalue()
+
+
+def test_nested_lists_a_paragraph_between_them_and_a_page_turn(tmp_path: Path) -> None:
+    content, out = imported(tmp_path, "nested.txt")
+    (notice,) = load_site(content).years[2568].announcements.values()
+    one, two = notice.sections
+    assert (one.number, one.heading, two.heading) == ("๑", "ด้านการจัดซื้อจัดจ้าง", "ด้านการใช้ทรัพย์สินของทางราชการ")
+    first_list, between, second_list = one.body
+    assert [i.number for i in first_list.list] == ["๑.๑", "๑.๒"]
+    assert between == "ทั้งนี้ให้กองคลังตรวจสอบก่อนลงนามทุกครั้ง"
+    assert [i.number for i in second_list.list] == ["(๑)", "(๒)"]
+    assert [(i.number, i.text) for i in two.body.list] == [
+        ("-", "ห้ามนำรถยนต์ส่วนกลางไปใช้ส่วนตัว"),
+        ("-", "ห้ามนำวัสดุสำนักงานกลับบ้าน"),
+    ]
+    assert notice.closing is None and '"- ๒ -"' in out
+
+
+def test_a_word_table_with_a_two_row_merged_header_repeated_on_its_second_page(tmp_path: Path) -> None:
+    content, out = imported(tmp_path, "results-merged.docx")
+    report = load_site(content).years[2568].documents["results_report"]
+    assert report.columns == ["title", "responsible", "period", "output", "outcome"]
+    assert report.headers["output"] == "ผลการดำเนินการ ผลผลิต"
+    assert [(m.title, m.output, m.outcome) for m in report.measures] == [
+        ("เผยแพร่ข้อมูลงบประมาณ", "รายงาน 4 ฉบับ", "ประชาชนรับรู้"),
+        ("อบรมคุณธรรมพนักงาน", "ผู้เข้าอบรม 40 คน", "ร้อยละ 90 ผ่านแบบทดสอบ"),
+    ]
+    assert "หัวตารางที่พิมพ์ซ้ำ" in out
+
+
+def test_approvers_comments_without_a_label_are_kept_apart_from_the_position_above(tmp_path: Path) -> None:
+    text = docs.MEMO_UTF16.replace(
+        "หัวหน้าสำนักปลัด\n",
+        "หัวหน้าสำนักปลัด\n- ทราบ\n- เห็นควรเผยแพร่ทางเว็บไซต์\n(นายวีระ ศักดิ์ดี)\nปลัดเทศบาลตำบลหนองหญ้าไซ\n",
+    )
+    source = tmp_path / "memo.txt"
+    source.write_text(text, encoding="utf-8")
+    assert main(["import", str(source), "--into", str(tmp_path / "c")]) == 0
+    (memo,) = load_site(tmp_path / "c").years[2568].memos.values()
+    author, approver = memo.signatures
+    assert author.position == ["หัวหน้าสำนักปลัด"]
+    assert approver.comment == ["- ทราบ", "- เห็นควรเผยแพร่ทางเว็บไซต์"]
+    assert (approver.name, approver.position) == ("นายวีระ ศักดิ์ดี", ["ปลัดเทศบาลตำบลหนองหญ้าไซ"])
+    assert memo.import_notes is None

@@ -24,7 +24,7 @@ SETTINGS = {"style", "digits", "date_style", "color", "site_url", "current_year"
             "order", "signed", "tool",
             "page", "markdown", "covers"}  # oit.yml: where an item points, not text shown
 DATES = {"date", "start", "end", "deadline"}
-REFS = {"logo", "photo", "url", "website", "id"}
+REFS = {"logo", "photo", "structure_chart", "url", "website", "id"}
 
 
 def leaves(value: Any, loc: tuple = ()) -> list[tuple[tuple, Any]]:
@@ -74,7 +74,7 @@ def test_every_content_value_appears_on_the_built_site(content: Path, fixture: s
         for loc, value in leaves(read_yaml(path).data):
             key = next((p for p in reversed(loc) if isinstance(p, str)), "")
             if key in REFS:
-                ok = (site_dir / "assets" / value).is_file() if key in ("logo", "photo") else str(value) in raw
+                ok = (site_dir / "assets" / value).is_file() if key in ("logo", "photo", "structure_chart") else str(value) in raw
             else:
                 forms = expected_forms(loc, value, thai)
                 if forms is None:

@@ -14,7 +14,6 @@ import pytest
 
 from generator.__main__ import main
 from generator.content import load_site
-from generator.oit.bindings import dataset_code
 from generator.oit.catalog import CATALOG_DIR, catalog_years, load_catalog
 from generator.oit.readiness import CHECKS, assess, summary
 from tests.conftest import EXAMPLE, SEEDS, article_html, page_text, read_page
@@ -35,7 +34,7 @@ def statuses_of(content: Path, year: int = 2568) -> dict[str, object]:
 
 def with_2567_documents(content: Path) -> Path:
     """The small organization's 2568 ITA documents copied as fiscal 2567: the integrity-measure
-    items (o39-o41) exist in the ITA 2566-2567 lists only."""
+    items (o42-o43) exist in the ITA 2566-2567 lists only."""
     shutil.copytree(content / "years" / "2568", content / "years" / "2567", ignore=shutil.ignore_patterns("data"))
     return content
 
@@ -125,60 +124,67 @@ def test_each_status_with_the_absent_elements_named(content_copy: Path) -> None:
         "  o14: {markdown: pages/contact.md, year: 2567}\n",
     )
     got = statuses_of(content_copy)
-    assert got["o1"].status == "ready"
+    # ITA 2568 asks for the structure as a chart image too, and the fixture has only the list.
+    assert got["o1"].status == "incomplete" and got["o1"].problems == ["ยังไม่มีแผนผังโครงสร้างที่เป็นภาพ"]
+    assert got["o1"].fixes == {"ยังไม่มีแผนผังโครงสร้างที่เป็นภาพ": "structure_chart ใน organization.yml (ไฟล์ภาพใน assets/)"}
     assert got["o2"].status == "incomplete"
     assert any("รูปถ่าย" in p and "นางสาวอรุณี ริมบึง" in p and "นายมานพ ทองตะวัน" in p for p in got["o2"].problems)
-    assert any("ช่องทางติดต่อ" in p and "นางสาวอรุณี ริมบึง" in p for p in got["o2"].problems)
+    assert any("หมายเลขโทรศัพท์หรืออีเมล" in p and "นางสาวอรุณี ริมบึง" in p for p in got["o2"].problems)
     assert got["o3"].status == "incomplete"
-    assert got["o3"].problems == ["ยังไม่มีหมายเลขโทรสาร (fax ใน organization.yml)"]
+    assert got["o3"].problems == ["ยังไม่มีหมายเลขโทรสารของหน่วยงาน", "ยังไม่มีช่องทางถาม-ตอบที่เจ้าหน้าที่ตอบกลับได้"]
     assert got["o14"].status == "out_of_date"
     assert "2567" in got["o14"].problems[0] and "2568" in got["o14"].problems[0]
     assert got["o4"].status == "missing" and got["o4"].target is None
     statuses = assess(load_site(content_copy), 2568)
-    # o1, plus o12 and o19 answered by the fixture's contract list and complaint statistics
-    # (datasets written with the 2566-2567 codes o20 and o28, renumbered for ITA 2568).
-    assert {s.code for s in statuses if s.ready} == {"o1", "o12", "o19"}
-    assert summary(statuses) == (3, len(load_catalog(2568).items))
+    # o12 and o19 are answered by the fixture's contract list and complaint statistics, the
+    # datasets the ITA 2568 catalog names for them; the data proves every element they list.
+    assert {s.code for s in statuses if s.ready} == {"o12", "o19"}
+    assert summary(statuses) == (2, len(load_catalog(2568).items))
 
 
 def test_integrity_measures_are_checked_in_the_years_that_list_them(content_copy: Path) -> None:
-    write_bindings(with_2567_documents(content_copy), "items:\n  o40: {page: \"{year}/measures\"}\n")
-    assert statuses_of(content_copy, 2567)["o40"].status == "ready"
+    write_bindings(with_2567_documents(content_copy), "items:\n  o42: {page: \"{year}/measures\"}\n")
+    assert statuses_of(content_copy, 2567)["o42"].status == "ready"
     # ITA 2568 has no item for the integrity measures: the binding does not apply there.
-    assert "o40" not in statuses_of(content_copy)
+    assert "o42" not in statuses_of(content_copy)
 
 
 @pytest.mark.parametrize(
     "code, binding, status",
     [
         # current: data of the ITA year itself
-        ("o4", "{markdown: pages/contact.md, year: 2568}", "ready"),
+        ("o4", "{markdown: pages/contact.md, year: 2568}", "manual"),
         ("o4", "{markdown: pages/contact.md, year: 2567}", "out_of_date"),
         ("o4", "{markdown: pages/contact.md}", "incomplete"),
         # previous: at least the year before
-        ("o13", "{markdown: pages/contact.md, year: 2567}", "ready"),
-        ("o13", "{markdown: pages/contact.md, year: 2568}", "ready"),
+        ("o13", "{markdown: pages/contact.md, year: 2567}", "manual"),
+        ("o13", "{markdown: pages/contact.md, year: 2568}", "manual"),
         ("o13", "{markdown: pages/contact.md, year: 2566}", "out_of_date"),
         # covering: the plan's period includes the ITA year
-        ("o5", "{markdown: pages/contact.md, covers: [2566, 2570]}", "ready"),
+        ("o5", "{markdown: pages/contact.md, covers: [2566, 2570]}", "manual"),
         ("o5", "{markdown: pages/contact.md, covers: [2561, 2565]}", "out_of_date"),
         ("o5", "{markdown: pages/contact.md}", "incomplete"),
         # none: no year asked
-        ("o9", "{markdown: pages/contact.md}", "ready"),
+        ("o9", "{markdown: pages/contact.md}", "manual"),
         # a generated page of a fiscal year carries its year
-        ("o6", "{page: 2568/measures}", "ready"),
+        ("o6", "{page: 2568/measures}", "manual"),
         ("o6", "{page: 2568/ita-analysis, year: 2566}", "out_of_date"),
     ],
 )
 def test_year_rules(content_copy: Path, code: str, binding: str, status: str) -> None:
+    # "manual": the year is right and nothing is found missing, but a page written by hand
+    # cannot prove its elements: they are listed to check by hand, never counted ready.
     write_bindings(content_copy, f"items:\n  {code}: {binding}\n")
-    assert statuses_of(content_copy)[code].status == status
+    got = statuses_of(content_copy)[code]
+    assert got.status == status
+    if status == "manual":
+        assert got.manual and set(got.manual) <= {e.text for e in got.item.elements} and not got.ready
 
 
 def test_measures_without_actions_are_incomplete(content_copy: Path) -> None:
     # The small organization's measures have no recorded actions yet.
-    write_bindings(with_2567_documents(content_copy), "items:\n  o41: {page: 2567/measures}\n")
-    got = statuses_of(content_copy, 2567)["o41"]
+    write_bindings(with_2567_documents(content_copy), "items:\n  o43: {page: 2567/measures}\n")
+    got = statuses_of(content_copy, 2567)["o43"]
     assert got.status == "incomplete"
     assert got.problems and "การดำเนินการ" in got.problems[0]
 
@@ -190,7 +196,7 @@ def test_binding_kinds_placeholders_and_year_overrides(content_copy: Path) -> No
         "  o3: {markdown: pages/contact.md}\n"
         "  o10: {url: \"https://eservice.example.org/\"}\n"
         "  o6: {page: \"{year}/measures\"}\n"
-        "  o40: {page: \"{year}/measures\"}\n"
+        "  o42: {page: \"{year}/measures\"}\n"
         "years:\n"
         "  2568:\n"
         "    o3: {page: about/profile}\n",
@@ -202,7 +208,7 @@ def test_binding_kinds_placeholders_and_year_overrides(content_copy: Path) -> No
     assert got["o6"].target.page == "2568/measures.md"
     # In a year without that data the shared binding leaves the item missing, it is not an error.
     other = {s.code: s for s in assess(site, 2567)}
-    assert other["o40"].status == "missing"
+    assert other["o42"].status == "missing"
     assert other["o3"].target.kind == "markdown"
 
 
@@ -252,31 +258,80 @@ def test_check_reports_in_thai_first_and_exit_codes(capsys) -> None:
     assert main(["check", "--content", str(EXAMPLE)]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[0].startswith("ความพร้อมของรายการ OIT ปี ๒๕๖๘") and lines[1].startswith("OIT readiness")
-    ready, total = summary(assess(load_site(EXAMPLE), 2568))
+    assert lines[0].startswith("ความพร้อมของรายการ OIT ปี ๒๕๖๙") and lines[1].startswith("OIT readiness")
+    ready, total = summary(assess(load_site(EXAMPLE), 2569))
     percent = round(100 * ready / total)
     assert f"พร้อม {ready} จาก {total} รายการ (ร้อยละ {percent})" in out
-    assert "ผู้บริหารที่ยังไม่มีช่องทางติดต่อ (phone หรือ email): นางสาวรัชนีกร ทองสายธาร" in out
-    assert "o22 รายงานการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา: ยังไม่มี (missing)" in out
+    # What is missing, then (for staff only) where to add it.
+    assert ("ยังไม่มีหมายเลขโทรศัพท์หรืออีเมลของผู้บริหาร: นางสาวรัชนีกร ทองสายธาร"
+            " → phone หรือ email ของผู้บริหารใน organization.yml") in out
+    # What no data can prove is listed to check by hand, and is not counted ready.
+    assert "? o8 คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่: ตรวจเองก่อนส่ง (check by hand)" in out
+    assert "    ? ตรวจเองก่อนส่ง: คู่มือหรือแนวทางที่เจ้าหน้าที่ใช้ปฏิบัติงานตามภารกิจ" in out
+    # Which catalog each year used, and that an item no source of its year shows says so.
+    assert "ใช้รายการ OIT ปี 2569 ที่มากับโปรแกรม (generator/catalog/oit/2569.yml)" in out
+    assert "รายการ OIT ปี 2570 ยังไม่ประกาศ จึงใช้รายการปี 2569" in out
+    assert "(ยังไม่มีแหล่งที่มาของปี 2569 ที่ยืนยันรายการนี้" in out
+    # Research notes and sources only with --verbose.
+    assert "แหล่งที่มา (source)" not in out
     assert main(["check", "--content", str(EXAMPLE), "--strict"]) == 1
     assert main(["check", "--content", str(EXAMPLE), "--year", "2565"]) == 0
     assert "OIT readiness ๒๕๖๕" in capsys.readouterr().out
 
 
-def test_check_strict_passes_when_everything_is_ready(content_copy: Path, tmp_path: Path, capsys) -> None:
+def test_check_strict_passes_only_when_the_data_proves_every_element(content_copy: Path, capsys) -> None:
     catalog = load_catalog(2568)
     url_lines = "".join(
         f"  {i.code}: {{url: \"https://x.example/{i.code}\", year: 2568, covers: [2566, 2570]}}\n" for i in catalog.items
     )
     write_bindings(content_copy, "items:\n" + url_lines)
+    # Every item is bound and of the right year, but a link to another site proves nothing.
+    assert main(["check", "--content", str(content_copy), "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert f"พร้อม 0 จาก {len(catalog.items)} รายการ" in out and f"ตรวจเองก่อนส่ง {len(catalog.items)} รายการ" in out
+    # A list that asks only what the data shows: the structure with its units, heads and chart.
+    chart = (content_copy / "assets" / "executives" / "chief-executive.svg").read_bytes()
+    (content_copy / "assets" / "chart.svg").write_bytes(chart)
+    org = content_copy / "organization.yml"
+    org.write_text(org.read_text(encoding="utf-8") + "structure_chart: chart.svg\n", encoding="utf-8")
+    (content_copy / "oit").mkdir()
+    others = ", ".join(i.code for i in catalog.items if i.code != "o1")
+    (content_copy / "oit" / "2568.yml").write_text(
+        "items:\n"
+        "  o1:\n"
+        "    elements:\n"
+        "      - {text: แผนผังโครงสร้าง, check: structure.chart}\n"
+        "      - {text: ส่วนงานภายใน, check: structure.units}\n"
+        "      - {text: หัวหน้าส่วนงาน, check: structure.heads}\n"
+        f"remove: [{others}]\n",
+        encoding="utf-8",
+    )
+    write_bindings(content_copy, "items:\n  o1: {page: about/structure}\n")
     assert main(["check", "--content", str(content_copy), "--strict"]) == 0
-    assert f"พร้อม {len(catalog.items)} จาก {len(catalog.items)} รายการ (ร้อยละ 100)" in capsys.readouterr().out
+    assert "พร้อม 1 จาก 1 รายการ (ร้อยละ 100)" in capsys.readouterr().out
+
+
+def test_verbose_check_shows_sources_and_research() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "--content", str(EXAMPLE), "--year", "2569",
+                           "--verbose"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0
+    catalog = load_catalog(2569)
+    source = next(s for s in catalog.sources if s.url)
+    assert f"แหล่งที่มา (source): {source.name} {source.url}" in done.stdout
+    assert " ".join(catalog.research.split())[:40] in done.stdout
 
 
 def test_readme_states_the_example_readiness() -> None:
-    ready, total = summary(assess(load_site(EXAMPLE), 2568))
+    site = load_site(EXAMPLE)
     readme = (EXAMPLE.parent / "README.md").read_text(encoding="utf-8")
-    assert f"พร้อม {ready} จาก {total} รายการ" in readme
+    for year in site.settings.ita_years:
+        statuses = assess(site, year)
+        ready, total = summary(statuses)
+        manual = sum(1 for st in statuses if st.status == "manual")
+        assert f"ITA {year}: **พร้อม {ready} จาก {total} รายการ** ตรวจเองก่อนส่ง {manual} รายการ" in readme, year
 
 
 # --- the built ITA page -------------------------------------------------------
@@ -293,16 +348,16 @@ def table_rows(html: str) -> list[list[str]]:
 
 
 def test_ita_page_table_matches_csv_and_json(example_site: Path) -> None:
-    html = read_page(example_site, "ita/2568/")
+    html = read_page(example_site, "ita/2569/")
     rows = table_rows(html)
-    catalog = load_catalog(2568)
+    catalog = load_catalog(2569)
     assert [r[0] for r in rows] == [i.code for i in catalog.items]
-    raw = (example_site / "ita/2568/oit.csv").read_bytes()
+    raw = (example_site / "ita/2569/oit.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     records = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert records[0][:5] == ["รหัส", "รายการ", "ลิงก์", "สถานะ", "เส้นทางจากหน้าแรก"]
-    doc = json.loads((example_site / "ita/2568/oit.json").read_text(encoding="utf-8"))
-    assert doc["total"] == len(rows) and doc["ita_year"] == 2568
+    doc = json.loads((example_site / "ita/2569/oit.json").read_text(encoding="utf-8"))
+    assert doc["total"] == len(rows) and doc["ita_year"] == 2569
     for row, record, item in zip(rows, records[1:], doc["items"], strict=True):
         code, title, link, status, path = row
         assert record[:3] == [code, title, "" if link == "–" else link]
@@ -318,7 +373,7 @@ def thai_digits(n: int) -> str:
 
 
 def test_absolute_links_use_site_url_and_lead_to_the_bound_page(example_site: Path) -> None:
-    doc = json.loads((example_site / "ita/2568/oit.json").read_text(encoding="utf-8"))
+    doc = json.loads((example_site / "ita/2569/oit.json").read_text(encoding="utf-8"))
     assert doc["site_url"] == "https://saitharnkham.example/"
     linked = [i for i in doc["items"] if i["link"]]
     assert len(linked) >= 20
@@ -337,15 +392,15 @@ def _links(html: str) -> list[tuple[str, str]]:
 
 
 def test_navigation_path_is_what_a_visitor_clicks(example_site: Path) -> None:
-    """หน้าแรก › ITA ๒๕๖๘ › <section heading> › <item link>: each step is on the page before it."""
-    doc = json.loads((example_site / "ita/2568/oit.json").read_text(encoding="utf-8"))
+    """หน้าแรก › ITA ๒๕๖๙ › <section heading> › <item link>: each step is on the page before it."""
+    doc = json.loads((example_site / "ita/2569/oit.json").read_text(encoding="utf-8"))
     home = read_page(example_site, "/")
-    ita_html = read_page(example_site, "ita/2568/")
+    ita_html = read_page(example_site, "ita/2569/")
     article = article_html(ita_html)
     for item in doc["items"]:
         parts = item["nav_path"].split(" › ")
         assert parts[0] == "หน้าแรก" == page_text(article_html(home)).split()[0] or parts[0] in page_text(home)
-        assert (("ita/2568/", parts[1]) in _links(article_html(home))), parts[1]
+        assert (("ita/2569/", parts[1]) in _links(article_html(home))), parts[1]
         if not item["link"]:
             continue
         # the section heading, then the item's link under it
@@ -357,11 +412,11 @@ def test_navigation_path_is_what_a_visitor_clicks(example_site: Path) -> None:
         if href.startswith("http") and not href.startswith("https://saitharnkham.example/"):
             assert href == item["link"]
         else:
-            resolved = (example_site / "ita/2568" / href).resolve()
+            resolved = (example_site / "ita/2569" / href).resolve()
             assert resolved == (example_site / item["link"][len("https://saitharnkham.example/") :]).resolve()
     # The navigation has the same title as the home page link.
-    nav_link = re.search(r'<a href="ita/2568/" class="md-nav__link[^"]*">(.*?)</a>', home, re.S)
-    assert nav_link and page_text(nav_link.group(1)) == "ITA ๒๕๖๘"
+    nav_link = re.search(r'<a href="ita/2569/" class="md-nav__link[^"]*">(.*?)</a>', home, re.S)
+    assert nav_link and page_text(nav_link.group(1)) == "ITA ๒๕๖๙"
 
 
 def test_bound_pages_show_their_criteria_in_a_collapsible_box(example_site: Path) -> None:
@@ -369,14 +424,33 @@ def test_bound_pages_show_their_criteria_in_a_collapsible_box(example_site: Path
     box = re.search(r'<details class="pr-oit-criteria">(.*?)</details>', html, re.S).group(1)
     text = page_text(box)
     assert "o2 ข้อมูลผู้บริหาร" in text and "รูปถ่ายของผู้บริหารแต่ละคน" in text
-    assert "ไม่ครบ" in text
+    assert "ไม่ครบ" in text and "ยังไม่มีหมายเลขโทรศัพท์หรืออีเมลของผู้บริหาร" in text
     manual = page_text(article_html(read_page(example_site, "pages/work-manual/")))
     assert "o8 คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่" in manual
+    assert "คู่มือหรือแนวทางที่เจ้าหน้าที่ใช้ปฏิบัติงานตามภารกิจ (ตรวจเองก่อนส่ง)" in manual
     contact = page_text(article_html(read_page(example_site, "about/")))
-    assert "o3 ข้อมูลการติดต่อ" in contact and "ช่องทางสอบถามที่ตอบกลับได้สองทาง" in contact
+    assert "o3 ข้อมูลการติดต่อและช่องทางการสอบถาม" in contact and "ช่องทางสอบถามที่ตอบกลับได้" in contact
     # url items carry their box on the ITA page itself
-    ita = article_html(read_page(example_site, "ita/2568/"))
-    assert re.search(r"<details[^>]*>\s*<summary>ITA ๒๕๖๘ · o10 E-Service", ita)
+    ita = article_html(read_page(example_site, "ita/2569/"))
+    assert re.search(r"<details[^>]*>\s*<summary>ITA ๒๕๖๙ · o10 ระบบการให้บริการผ่านช่องทางออนไลน์", ita)
+
+
+def test_public_pages_carry_no_research_sources_or_field_names(example_site: Path) -> None:
+    # Assessors and citizens read Thai: no research notes, no links to the sources' sites or
+    # code, no English field names, no "not confirmed" caveat (that is for staff, in check).
+    for year in (2569, 2570):
+        html = article_html(read_page(example_site, f"ita/{year}/"))
+        text = page_text(html)
+        catalog = load_catalog(2569)
+        for source in catalog.sources:
+            assert source.url is None or str(source.url) not in html
+        for item in catalog.items:
+            assert not item.research or " ".join(item.research.split())[:30] not in text
+        assert "organization.yml" not in text and "oit.yml" not in text and "ยังไม่ได้ยืนยัน" not in text
+        hrefs = re.findall(r'href="(https?://[^"]+)"', html)
+        assert all(h.startswith("https://saitharnkham.example/") or h.endswith(".example/") for h in hrefs), hrefs
+    boxes = page_text(article_html(read_page(example_site, "about/executives/")))
+    assert "phone" not in boxes and "email" not in boxes
 
 
 def test_small_site_ita_page_uses_arabic_digits(small_site: Path) -> None:
@@ -399,26 +473,30 @@ def test_a_note_shows_in_the_criteria_box(content_copy: Path, tmp_path: Path) ->
 
 
 def test_unbound_items_link_to_the_open_dataset_of_the_year() -> None:
-    got = {s.code: s for s in assess(load_site(EXAMPLE), 2568)}
-    # Not in oit.yml: the dataset pages answer them (datasets name their 2566-2567 code;
-    # ITA 2568 renumbered the items, e.g. the procurement plan's o18 is now part of o12).
-    assert got["o12"].target.page == "2568/data/procurement-plan.md" and got["o12"].ready
-    assert got["o13"].target.page == "2568/data/procurement-report.md"
-    assert got["o11"].target.page == "2568/data/services.md" and got["o11"].target.year == 2568
-    # Bound in oit.yml: the binding wins over the complaints dataset.
-    assert got["o19"].target.page == "pages/complaint-statistics.md"
-    # The 2567 list keeps the datasets' own codes; an item dropped in 2568 has no code there.
-    assert (dataset_code("o20", 2567), dataset_code("o20", 2568), dataset_code("o20", 2569)) == ("o20", "o12", "o11")
-    assert dataset_code("o16", 2568) is None
+    site = load_site(EXAMPLE)
+    got = {s.code: s for s in assess(site, 2569)}
+    # Not in oit.yml: the datasets the ITA 2569 catalog names for the item answer it.
+    assert got["o11"].target.page == "2569/data/procurement-monthly.md" and got["o11"].ready
+    assert got["o12"].target.page == "2569/data/procurement-report.md"
+    assert got["o18"].target.page == "2569/data/complaints.md" and got["o18"].target.year == 2569
+    # ITA 2570 (the 2569 list, provisionally) takes the data of its own fiscal year where it has it.
+    later = {s.code: s for s in assess(site, 2570)}
+    assert later["o11"].target.page == "2570/data/procurement-monthly.md"
+    assert later["o12"].target.page == "2569/data/procurement-report.md"  # no FY 2570 annual report yet
+    # The same dataset answers another code in ITA 2568: a code means what its year's list says.
+    assert [i.code for i in load_catalog(2568).items if "complaints" in i.datasets] == ["o19"]
+    assert [i.code for i in load_catalog(2569).items if "complaints" in i.datasets] == ["o18"]
 
 
 def test_dataset_of_the_year_before_answers_and_is_judged_by_the_year_rule(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(EXAMPLE, content)
-    (content / "years" / "2567" / "data").mkdir()
-    (content / "years" / "2568" / "data" / "services.csv").rename(content / "years" / "2567" / "data" / "services.csv")
-    got = {s.code: s for s in assess(load_site(content), 2568)}
-    assert got["o11"].target.page == "2567/data/services.md"
+    (content / "years" / "2568" / "data").mkdir(parents=True)
+    monthly = content / "years" / "2569" / "data" / "procurement_monthly.csv"
+    monthly.rename(content / "years" / "2568" / "data" / "procurement_monthly.csv")
+    (content / "years" / "2569" / "data" / "contracts.csv").unlink()
+    got = {s.code: s for s in assess(load_site(content), 2569)}
+    assert got["o11"].target.page == "2568/data/procurement-monthly.md"
     assert got["o11"].status == "out_of_date"
 
 
@@ -428,29 +506,36 @@ def test_datasets_do_not_answer_the_2565_list_whose_codes_differ() -> None:
 
 
 def test_ita_index_links_to_the_dataset_page(example_site: Path) -> None:
-    html = (example_site / "ita" / "2568" / "index.html").read_text(encoding="utf-8")
-    assert "https://saitharnkham.example/2568/data/procurement-plan/" in html
-    page = (example_site / "2568" / "data" / "procurement-plan" / "index.html").read_text(encoding="utf-8")
-    assert "ความก้าวหน้าการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ" in page  # the criteria box of o12
+    html = (example_site / "ita" / "2569" / "index.html").read_text(encoding="utf-8")
+    assert "https://saitharnkham.example/2569/data/procurement-monthly/" in html
+    page = (example_site / "2569" / "data" / "procurement-monthly" / "index.html").read_text(encoding="utf-8")
+    assert "o11 สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน" in page_text(page)  # the criteria box of o11
 
 
-def test_ita_page_shows_the_public_note_not_the_research_record(example_site: Path) -> None:
-    text = page_text(read_page(example_site, "ita/2568/"))
-    catalog = load_catalog(2568)
-    assert catalog.note and catalog.research
-    assert " ".join(catalog.note.split()) in text
-    assert "คู่มือการประเมิน ITA 2568" in catalog.research  # the maintainers' search log ...
-    assert "คู่มือการประเมิน ITA 2568" not in text  # ... stays in the catalog file
+def test_provisional_list_says_so_on_its_ita_page(example_site: Path) -> None:
+    text = page_text(read_page(example_site, "ita/2570/"))
+    assert "รายการของปี ๒๕๗๐ ยังไม่ประกาศ หน่วยงานเตรียมข้อมูลตามรายการของปี ๒๕๖๙ ไปพลางก่อน" in text
+    assert "ยังไม่ประกาศ" not in page_text(read_page(example_site, "ita/2569/"))
 
 
 def test_dataset_pages_show_the_code_of_the_ita_year_they_count_for(example_site: Path) -> None:
-    # The contract list is written with the 2566-2567 code o20; ITA 2568 lists it under o12.
-    thai = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-    page = page_text(read_page(example_site, "2568/data/contracts/"))
-    assert "ตอบข้อ OIT O12 (ITA ปี 2568)".translate(thai) in page
-    catalog = page_text(read_page(example_site, "data/"))
-    assert "O20" not in catalog.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    # The contract list answers o11 of ITA 2569 (o12 in 2568): the code the index links, as it prints it.
+    page = page_text(read_page(example_site, "2569/data/contracts/"))
+    index = json.loads((example_site / "ita/2569/oit.json").read_text(encoding="utf-8"))
+    linked = {i["code"]: i["link"] for i in index["items"]}
     entries = {e["id"]: e for e in json.loads((example_site / "data.json").read_text(encoding="utf-8"))["datasets"]}
-    assert (entries["2568-contracts"]["oit"], entries["2568-contracts"]["oit_ita_year"]) == ("o12", 2568)
-    assert entries["2568-spending_report_6m"]["oit"] == "o6"  # ITA 2568 put plan and progress in one item
-    assert entries["2568-satisfaction"]["oit"] is None  # ITA 2568 has no item for it
+    for fiscal, name in ((2569, "procurement_monthly"), (2569, "hr_report"), (2570, "hr_plan")):
+        entry = entries[f"{fiscal}-{name}"]
+        assert entry["oit_items"], name
+        for pair in entry["oit_items"]:
+            index = json.loads((example_site / f"ita/{pair['ita_year']}/oit.json").read_text(encoding="utf-8"))
+            links = {i["code"]: i["link"] for i in index["items"]}
+            assert links[pair["code"]] == entry["url"], (name, pair)
+    # The contract list is not what the index links for o11 (the monthly summary is): it claims nothing.
+    assert entries["2569-contracts"]["oit_items"] == [] and "ตอบข้อ OIT" not in page
+    assert linked["o11"].endswith("/2569/data/procurement-monthly/")
+    # FY 2569's annual HR report counts for ITA 2569 and, as the year before, for ITA 2570.
+    assert entries["2569-hr_report"]["oit_items"] == [{"ita_year": 2569, "code": "o14"}, {"ita_year": 2570, "code": "o14"}]
+    hr = page_text(read_page(example_site, "2569/data/hr-report/"))
+    assert "ตอบข้อ OIT o14 (ITA ปี ๒๕๖๙), o14 (ITA ปี ๒๕๗๐)" in hr
+    assert entries["2569-services"]["oit_items"] == []  # ITA 2569 has no item for it

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 
 from generator.kinds.datasets import catalog as dataset_catalog
-from generator.oit.bindings import dataset_code
 from generator.oit.catalog import Catalog, load_catalog
 
 RTRDA = "rtrda-headings"  # a central agency's site code: its 2568 headings and what replaced them in 2569
@@ -129,14 +128,6 @@ def test_datasets_named_by_items_exist(year: int) -> None:
     # One dataset answers at most one item of a year.
     datasets = [key for _, key in named]
     assert len(datasets) == len(set(datasets))
-
-
-@pytest.mark.parametrize("year", sorted(LISTS))
-def test_renumbering_table_agrees_with_the_items_datasets(year: int) -> None:
-    # datasets.yml writes the 2566-2567 codes; renumbered.yml maps them onto this year's list.
-    by_item = {key: i.code for i in load_catalog(year).items for key in i.datasets}
-    for key, spec in dataset_catalog().items():
-        assert dataset_code(spec["oit"], year) == by_item.get(key), (year, key)
 
 
 def test_2569_moved_the_items_after_o10() -> None:

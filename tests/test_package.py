@@ -15,7 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SMALL = REPO / "tests" / "fixtures" / "small_org"
-SUBCOMMANDS = ("build", "serve", "validate", "check", "import", "schema", "build-all", "portal")
+SUBCOMMANDS = ("build", "serve", "validate", "check", "import", "schema", "new", "templates", "publish", "build-all", "portal")
 
 
 def _copy_checkout(target: Path) -> None:
@@ -86,3 +86,12 @@ def test_every_python_package_is_listed_in_pyproject() -> None:
         for init in (REPO / "generator").rglob("__init__.py")
     }
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+
+
+def test_installed_new_then_build(installed: Path, tmp_path: Path) -> None:
+    made = _run(installed, "new", "office", "--name", "เทศบาลตำบลทดลองติดตั้ง", "--kind", "เทศบาลตำบล", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "office" / "templates" / "contracts.xlsx").is_file()
+    built = _run(installed, "build", cwd=tmp_path / "office")
+    assert built.returncode == 0, built.stderr
+    assert "เทศบาลตำบลทดลองติดตั้ง" in (tmp_path / "office" / "site" / "index.html").read_text(encoding="utf-8")

@@ -62,7 +62,7 @@ def test_a_date_in_a_dataset_cell_dates_the_content(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(EXAMPLE, content)
     before = content_date(load_site(content))
-    contracts = content / "years" / "2568" / "data" / "contracts.csv"
+    contracts = content / "years" / "2569" / "data" / "contracts.csv"
     lines = contracts.read_text(encoding="utf-8-sig").splitlines()
     last = lines[-1].rsplit(",", 1)[0]
     contracts.write_text("\n".join([*lines, f"{last},31 ธันวาคม 2580"]) + "\n", encoding="utf-8-sig")

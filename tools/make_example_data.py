@@ -1,6 +1,10 @@
-"""Generate the example organization's open datasets (fictional, seeded, run once).
+"""Generate the example organization's open datasets (fictional, seeded, run once per fiscal year).
 
-    .venv/bin/python tools/make_example_data.py content/years/2568/data
+    .venv/bin/python tools/make_example_data.py content/years/2569/data 2569
+    .venv/bin/python tools/make_example_data.py content/years/2570/data 2570 2026-11-30
+
+The fiscal year (BE) runs from 1 October of the year before; an end date keeps
+a year still under way to what has happened by then (no annual report yet).
 
 Contractor ids get a valid 13-digit checksum; every name is invented.
 """
@@ -49,20 +53,23 @@ def money(value: float) -> str:
     return f"{value:,.2f}"
 
 
-def contracts(rng: random.Random, count: int = 220) -> list[list[str]]:
+def contracts(rng: random.Random, fiscal: int, until: dt.date, count: int = 220) -> list[list[str]]:
     firm_ids = {f: with_checksum("0" + "".join(rng.choice("0123456789") for _ in range(11))) for f in FIRMS}
     rows: list[tuple[dt.date, list[str]]] = []
-    start = dt.date(2024, 10, 1)
-    for n in range(1, count + 1):
+    start = dt.date(fiscal - 544, 10, 1)
+    days = min(360, (until - start).days)
+    for n in range(1, count * days // 360 + 1):
         template, low, high, method = rng.choice(WORKS)
-        day = start + dt.timedelta(days=rng.randrange(0, 360))
+        day = start + dt.timedelta(days=rng.randrange(0, days))
         budget = round(rng.uniform(low, high), -2)
         reference = round(budget * rng.uniform(0.9, 1.0), -2)
         agreed = round(reference * rng.uniform(0.85, 1.0), 2)
         firm = rng.choice(FIRMS)
         work = template.format(m=rng.randint(1, 12), n=n, s=rng.randint(1, 2), month=MONTHS[day.month - 1])
-        status = "ลงนามสัญญาแล้ว" if day < dt.date(2025, 9, 1) else "อยู่ระหว่างดำเนินการ"
-        rows.append((day, [f"68{n:05d}{rng.randint(100, 999)}", work, money(budget), rng.choice(FUNDS), status, method,
+        signed = day < min(until, start.replace(year=start.year + 1)) - dt.timedelta(days=30)
+        status = "ลงนามสัญญาแล้ว" if signed else "อยู่ระหว่างดำเนินการ"
+        rows.append((day, [f"{fiscal % 100}{n:05d}{rng.randint(100, 999)}", work, money(budget), rng.choice(FUNDS),
+                     status, method,
                      money(reference), money(agreed), firm_ids[firm], firm, thai_date(day),
                      thai_date(day + dt.timedelta(days=rng.choice([7, 15, 30, 60, 90, 120])))]))
     return [row for _, row in sorted(rows, key=lambda r: r[0])]
@@ -75,14 +82,16 @@ def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
-def main(out: Path) -> None:
-    rng = random.Random(2568)
+def main(out: Path, fiscal: int, until: dt.date | None = None) -> None:
+    rng = random.Random(fiscal)
     out.mkdir(parents=True, exist_ok=True)
+    year_end = dt.date(fiscal - 543, 9, 30)
+    until = min(until or year_end, year_end)
     header = ["เลขที่โครงการ", "งานที่ซื้อหรือจ้าง", "วงเงินงบประมาณ", "แหล่งที่มาของงบประมาณ",
               "สถานะการจัดซื้อจัดจ้าง", "วิธีการจัดซื้อจัดจ้าง", "ราคากลาง", "ราคาที่ตกลงซื้อหรือจ้าง",
               "เลขประจำตัวผู้เสียภาษีหรือเลขประจำตัวประชาชน", "รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก",
               "วันที่ลงนามในสัญญา", "วันสิ้นสุดสัญญา"]
-    rows = contracts(rng)
+    rows = contracts(rng, fiscal, until)
     write(out / "contracts.csv", header, rows)
     # The monthly สขร. ๑ summary and the annual report are drawn from the same contracts.
     monthly = []
@@ -97,21 +106,23 @@ def main(out: Path) -> None:
     write(out / "procurement_monthly.csv", ["เดือน", "งานที่จัดซื้อหรือจัดจ้าง", "วงเงินงบประมาณ (ราคากลาง)",
           "วิธีซื้อหรือจ้าง", "รายชื่อผู้เสนอราคาและราคาที่เสนอ", "ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง",
           "เหตุผลที่คัดเลือกโดยสังเขป", "เลขที่และวันที่ของสัญญาหรือข้อตกลง"], monthly)
-    write(out / "procurement_report.csv", ["วิธีการจัดซื้อจัดจ้าง", "จำนวนโครงการ", "มูลค่ารวม"],
-          [[m, str(len(v)), money(sum(v))] for m, v in sorted(by_method.items())])
+    if until == year_end:  # the annual report is made when the year has ended
+        write(out / "procurement_report.csv", ["วิธีการจัดซื้อจัดจ้าง", "จำนวนโครงการ", "มูลค่ารวม"],
+              [[m, str(len(v)), money(sum(v))] for m, v in sorted(by_method.items())])
     # Complaints are kept in Excel by the office: one sheet, Thai header row.
     book = Workbook()
     sheet = book.active
     sheet.append(["ช่วงเวลา", "ช่องทาง", "จำนวนเรื่องที่รับ", "ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ"])
-    for month in ["ตุลาคม 2567", "พฤศจิกายน 2567", "ธันวาคม 2567", "มกราคม 2568", "กุมภาพันธ์ 2568",
-                  "มีนาคม 2568", "เมษายน 2568", "พฤษภาคม 2568", "มิถุนายน 2568", "กรกฎาคม 2568",
-                  "สิงหาคม 2568", "กันยายน 2568"]:
+    first = dt.date(fiscal - 544, 10, 1)
+    months = [dt.date(first.year + (first.month + k - 1) // 12, (first.month + k - 1) % 12 + 1, 1) for k in range(12)]
+    listed = [m for m in months if m <= until]
+    for m in listed:
         received = rng.randint(0, 6)
-        pending = rng.randint(0, min(received, 1)) if month.startswith(("สิงหาคม", "กันยายน")) else 0
-        sheet.append([month, rng.choice(["โทรศัพท์", "เว็บไซต์", "ยื่นที่สำนักงาน", "ไลน์ทางการ"]),
-                      received, received - pending, pending])
+        pending = rng.randint(0, min(received, 1)) if m in listed[-2:] else 0  # the last two months may be open
+        channel = rng.choice(["โทรศัพท์", "เว็บไซต์", "ยื่นที่สำนักงาน", "ไลน์ทางการ"])
+        sheet.append([f"{MONTHS[m.month - 1]} {m.year + 543}", channel, received, received - pending, pending])
     book.save(out / "complaints.xlsx")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), int(sys.argv[2]), dt.date.fromisoformat(sys.argv[3]) if len(sys.argv) > 3 else None)

@@ -23,6 +23,13 @@ _ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*["']([^"']*)["'][^>]*>""", re.I)
 # A list marker: digits then "." or ")", not part of a decimal or a dotted number.
 _CARRY = tuple(words()["carry_on"])
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_CHECKBOX = re.compile(r"<input\b[^>]*\bcheckbox\b[^>]*>", re.I)
+_TICKED = re.compile("[☑☒✅]")
+_UNTICKED = re.compile("[☐□]")
+_CHECKED, _UNCHECKED = '<input type="checkbox" checked/>', '<input type="checkbox"/>'
+# Kept through the tag stripping as private-use characters, then written back as tags.
+_KEEP = {True: "\ue000", False: "\ue001"}
+_BOXES = {True: _KEEP[True] + " ", False: _KEEP[False] + " "}
 
 
 def to_int(digits: str) -> int:
@@ -30,13 +37,16 @@ def to_int(digits: str) -> int:
 
 
 def plain(text: str) -> str:
-    """Text without markup: images keep their alt text, entities are decoded."""
+    """Text without markup: images keep their alt text, checkboxes stay checkboxes
+    (☑ and ☐ become them too), entities are decoded."""
     text = _ALT.sub(lambda m: f" {m.group(1)} ", text)
+    text = _CHECKBOX.sub(lambda m: _BOXES[bool(re.search(r"\bchecked\b", m.group(0)))], text)
+    text = _TICKED.sub(_BOXES[True], _UNTICKED.sub(_BOXES[False], text))
     text = _BREAK.sub("\n", text)
     text = _BLOCK.sub("\n", text)
     text = _TAG.sub(" ", text)
     text = _BOLD.sub(r"\1", text)
-    return html.unescape(text)
+    return html.unescape(text).replace(_KEEP[True], _CHECKED).replace(_KEEP[False], _UNCHECKED)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -180,6 +190,8 @@ def _next_item(block: dict[str, Any], text: str) -> bool:
     if not found or not isinstance(last, dict) or not last.get("number"):
         return False
     before = marker(last["number"])
-    return before.style == found[0].style and before.number[:-1] == found[0].number[:-1] and (
-        before.number[-1:] and found[0].number[-1:] and found[0].number[-1] == before.number[-1] + 1
+    return (
+        before.style == found[0].style
+        and before.number[:-1] == found[0].number[:-1]
+        and (before.number[-1:] and found[0].number[-1:] and found[0].number[-1] == before.number[-1] + 1)
     )

@@ -10,7 +10,6 @@ from . import cells as rc
 from .document import (
     _BOLD_HEAD,
     _DATE_LINE,
-    _ITEM,
     _NAME,
     _SECTION,
     _SIGNED_BY,
@@ -23,8 +22,9 @@ from .document import (
     texts,
 )
 from .layout import Block, Table, Text, source_lines, squash
+from .lists import lead
 from .reader import Line
-from .words import any_of, word
+from .words import any_of, word, words
 
 # Memos -----------------------------------------------------------------------------------
 
@@ -168,10 +168,13 @@ def signatures(lines: list[Line], doc: Doc) -> list[dict[str, Any]]:
     label: str | None = None
     comment: list[str] = []
     current: dict[str, Any] | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text
         if text.startswith(word("comment")):
             current, label, comment = None, text, []
+        elif current is not None and current["position"] and _approver_comment(text, lines[index + 1 :]):
+            # An approver's comment without a label: it belongs to the next signer, not this position.
+            current, comment = None, [text]
         elif _SIGNED_BY.match(text):
             current = None
         elif _NAME.match(text) and not (current and current["position"] == [] and current.get("name")):
@@ -185,13 +188,20 @@ def signatures(lines: list[Line], doc: Doc) -> list[dict[str, Any]]:
             label, comment = None, []
         elif current is not None:
             current["position"].append(text)
-        elif label is not None:
+        elif label is not None or comment:
             comment.append(text)
         else:
             doc.unplaced(line, text)
     if label or comment:
         doc.unplaced(lines[-1], [x for x in [label, *comment] if x])
     return out
+
+
+def _approver_comment(text: str, after: list[Line]) -> bool:
+    """A line under a signer's position that opens the next signer's comment ("ทราบ",
+    "เห็นควรอนุมัติ", "- อนุมัติ"): a comment word, and a "(name)" still to come."""
+    opens = any(text.lstrip("- ").startswith(w) for w in words()["comment_starts"])
+    return opens and any(_NAME.match(x.text) for x in after)
 
 
 def _date_or_placeholder(doc: Doc, text: str) -> str:
@@ -231,7 +241,7 @@ def map_announcement(part: list[Block], placeholder: str) -> Doc:
         place, date_text = match.group(1), match.group(2)  # type: ignore[union-attr]
         tail = blocks[date_at + 1 :]
         blocks = blocks[:date_at]
-        if blocks and isinstance(blocks[-1], Text) and not _ITEM.match(blocks[-1].line.text):
+        if blocks and isinstance(blocks[-1], Text) and not lead(blocks[-1].line.text):
             closing = blocks.pop().line  # type: ignore[union-attr]
         if squash(place) != squash(word("standard_date_line")):
             data["place"] = place

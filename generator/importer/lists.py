@@ -119,7 +119,10 @@ class Nester:
     def block(self) -> dict[str, Any] | None:
         if not self.root:
             return None
-        return {"list": [_tidy(i) for i in self.root]}
+        block: dict[str, Any] = {"list": [_tidy(i) for i in self.root]}
+        if all(marker(i["number"]).style == "dash" for i in self.root):
+            block["style"] = "dash"
+        return block
 
 
 def _follows(last: tuple[int, ...], number: tuple[int, ...], gaps: bool) -> bool:
@@ -135,6 +138,8 @@ def _tidy(item: dict[str, Any]) -> dict[str, Any]:
     out = {"number": item["number"], "text": item["text"]}
     if item.get("items"):
         out["items"] = [_tidy(i) for i in item["items"]]
+        if all(marker(i["number"]).style == "dash" for i in item["items"]):
+            out["style"] = "dash"
     return out
 
 

@@ -69,7 +69,7 @@ def read_text(path: Path) -> list[Line]:
 
 def read_docx(path: Path) -> list[Line]:
     import docx
-    from docx.table import Table, _Cell
+    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     document = docx.Document(str(path))
@@ -84,20 +84,52 @@ def read_docx(path: Path) -> list[Line]:
             lines.append(Line(path, number, [para.text.strip()], numbered=numbered))
         elif tag == "tbl":
             table = Table(child, document)
-            for tr in table._tbl.tr_lst:
+            grid = [_grid_row(tr, table) for tr in table._tbl.tr_lst]
+            index = 0
+            while index < len(grid):
                 number += 1
-                cells: list[str] = []
-                for tc in tr.tc_lst:
+                cells = [text for text, _merge, _spanned in grid[index]]
+                if index + 1 < len(grid) and _header_pair(grid[index], grid[index + 1]):
+                    # A two-row header (a heading spanning sub-headings, the others merged down): one header.
+                    below = grid[index + 1]
+                    cells = [
+                        " ".join(t for t in (top, low if merge != "continue" else "") if t)
+                        for top, (low, merge, _s) in zip(cells, below, strict=True)
+                    ]
+                    index += 1
+                else:
                     # A cell merged from the row above reads as empty (a continuation).
-                    merged_down = tc.vMerge == "continue"
-                    paragraphs = [p.text.strip() for p in _Cell(tc, table).paragraphs if p.text.strip()]
-                    text = "" if merged_down else _cell_text(paragraphs)
-                    cells.append(text)
-                    # A cell spanning columns keeps its text in the first column.
-                    cells.extend([""] * (tc.grid_span - 1))
+                    cells = ["" if merge == "continue" or spanned else text for text, merge, spanned in grid[index]]
                 lines.append(Line(path, number, cells if len(cells) > 1 else [*cells, ""]))
+                index += 1
             lines.append(Line(path, number, [""]))
     return lines
+
+
+def _grid_row(tr: Any, table: Any) -> list[tuple[str, str | None, bool]]:
+    """One row by grid column: (text, vertical merge, covered by a cell spanning from the left).
+    A cell spanning columns gives its text to each column it covers, marked as spanned."""
+    from docx.table import _Cell
+
+    out: list[tuple[str, str | None, bool]] = []
+    for tc in tr.tc_lst:
+        paragraphs = [p.text.strip() for p in _Cell(tc, table).paragraphs if p.text.strip()]
+        text = _cell_text(paragraphs)
+        out.append((text, tc.vMerge, False))
+        out.extend((text, tc.vMerge, True) for _ in range(tc.grid_span - 1))
+    return out
+
+
+def _header_pair(top: list[tuple[str, str | None, bool]], below: list[tuple[str, str | None, bool]]) -> bool:
+    """Two rows that make one header: the top one spans columns, and below it every cell is
+    either merged down from the top or a sub-heading under a spanning cell."""
+    if len(top) != len(below) or not any(spanned for _t, _m, spanned in top):
+        return False
+    for index, (low, merge, _s) in enumerate(below):
+        spanning = top[index][2] or (index + 1 < len(top) and top[index + 1][2])
+        if merge != "continue" and not (spanning and low):
+            return False
+    return True
 
 
 def _cell_text(paragraphs: list[str]) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import message
-from . import data_tables, layout, mapping, origin, reader, writer
+from . import data_tables, fields, layout, mapping, origin, reader, writer
 from .mapping import Doc, Issue
 from .words import word
 
@@ -103,6 +103,7 @@ def import_files(
                 doc_year = file_year or _year_of(doc) or _guess_year(doc, path, all_text)
                 if doc.kind == "ita_analysis" and "assessed_year" in doc.data and doc.data["assessed_year"] >= doc_year:
                     doc.data["assessed_year"] = doc_year - 1
+                fields.check_refs(doc, doc_year)
                 if doc.missing_date:
                     # A date inside the document's own fiscal year, so that the year's pages build.
                     doc.data["date"] = doc.placeholder(doc.first, "date", origin.placeholder_date(doc_year))

@@ -22,6 +22,7 @@ from .document import (
     paragraph_blocks,
     to_number,
 )
+from .fields import actions_of, split_refs
 from .layout import Block, Table, Text, squash
 from .origin import era_year_in
 from .words import word, words
@@ -29,8 +30,10 @@ from .words import word, words
 # Measures, progress and results reports -------------------------------------------------
 
 # A measure row as written: its group, then the columns of the measure tables, in order.
-MEASURE_ORDER = ["group", *get_args(Column)]
+MEASURE_ORDER = ["group", "refs", *get_args(Column)]
 SINGLE_LINE = {"order", "title", "period"}
+# The round a report covers: "รอบ ๖ เดือน (ตุลาคม ๒๕๖๗ – มีนาคม ๒๕๖๘)", "รอบ 12 เดือน".
+_PERIOD = re.compile(r"รอบ\s*(?:[๖6]|๑๒|12)\s*เดือน(?:\s*\([^)]{3,60}\))?")
 
 
 def map_measures(kind: str, part: list[Block]) -> Doc:
@@ -42,6 +45,9 @@ def map_measures(kind: str, part: list[Block]) -> Doc:
         data["title"] = " ".join(x.text for x in title)
     if org:
         data["subtitle"] = " ".join(x.text for x in org)
+    period = _PERIOD.search(" ".join(x.text for x in [*title, *org, *rest[:2]]))
+    if period:
+        data["period"] = period.group(0).strip()
     intro = paragraph_blocks(rest)
     if intro:
         data["intro"] = one(intro)
@@ -96,7 +102,13 @@ def _measure(values: list[Any], roles: list[str], header: list[str], group: str 
         elif role in SINGLE_LINE:
             found[role] = rc.flat(value)
         elif role == "actions":
-            found[role] = [{"text": value}]
+            found[role] = actions_of(value)
+        elif role == "issue":
+            refs, rest = split_refs(value)
+            if refs:
+                found["refs"] = refs
+            if rest is not None:
+                found[role] = rest
         else:
             found[role] = value
     if extras:

@@ -7,9 +7,11 @@ Each document shows the columns it has data for, in its own order.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Literal
 
 from ..fields import Date, Slug
+from ..oit.codes import item_of
 from ..richtext import RichText, Strict, is_empty
 from .signature import Signature
 
@@ -47,8 +49,9 @@ class Ref(Strict):
 
 
 class Action(Strict):
-    """Something done, and when."""
+    """Something done, and when; its number as the report writes it ("๑.", "๓." after a gap)."""
 
+    number: str | None = None
     date: Date | None = None
     text: RichText
 
@@ -85,6 +88,8 @@ class Measure(Strict):
 class MeasureDocument(Strict):
     title: str | None = None
     subtitle: str | None = None
+    # The round a report covers, as the paper writes it ("รอบ ๖ เดือน (ตุลาคม ๒๕๖๗ – มีนาคม ๒๕๖๘)").
+    period: str | None = None
     date: Date | None = None
     intro: RichText | None = None
     columns: list[Column] | None = None
@@ -128,6 +133,8 @@ def render(ctx: Any, year: Any) -> list[Any]:
                 columns=columns,
                 headers=headers,
                 ref_labels=ctx.labels["refs"],
+                # an OIT code means what the list of the document's ITA year (= its fiscal year) says
+                oit_item=partial(item_of, ctx.site, year.year),
             )
         )
     return out

@@ -63,7 +63,9 @@ class Organization(Strict):
     map: MapLocation | None = None
     office_hours: str | None = None
     social: list[SocialLink] = []
+    qa: Url | None = None  # a two-way question-and-answer channel (web board, chat, LINE)
     logo: AssetRef | None = None
+    structure_chart: AssetRef | None = None  # the structure drawn as a chart (image file in assets/)
     about: RichText | None = None
     executives: list[Executive] = []
     units: list[Unit] = []

@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..catalog import read_program_yaml
 from ..errors import ContentError, ContentErrors, error
 from ..fields import Url
 from ..richtext import Strict
 from ..yamlio import YamlError, read_yaml
-from .catalog import CATALOG_DIR, Catalog
+from .catalog import Catalog
 
 FILE = "oit.yml"
 # Stable names for generated pages whose file name is not their key.
@@ -169,51 +167,43 @@ def resolve(loaded: LoadedBindings | None, catalog: Catalog, pages: set[str]) ->
     return {code: targets[code] for code in codes if code in targets}
 
 
-# The dataset codes in catalog/datasets.yml follow the 41-item lists of ITA 2566-2567;
-# catalog/oit/renumbered.yml maps them onto the codes of later lists.
-DATASET_CODES_FROM = 2566
+def declared_codes(loaded: LoadedBindings | None, catalog: Catalog) -> set[str]:
+    """The codes of `catalog` that oit.yml binds for its year (shared `items:` and `years:`)."""
+    if loaded is None:
+        return set()
+    written = set(loaded.bindings.items) | set(loaded.bindings.years.get(catalog.year, {}))
+    return written & {i.code for i in catalog.items}
 
 
-@cache
-def renumbered() -> dict[int, dict[str, str]]:
-    """{first ITA year of a new numbering: {code of 2566-2567: code from that year}}."""
-    data = read_program_yaml(CATALOG_DIR / "renumbered.yml") or {}
-    return {int(year): {str(k): str(v) for k, v in codes.items()} for year, codes in data.items()}
-
-
-def dataset_code(code: str | None, ita_year: int) -> str | None:
-    """The code a dataset's item (written in the ITA 2566-2567 numbering) has in ITA year `ita_year`;
-    None when that year's list has no such item."""
-    if code is None:
-        return None
-    changes = [year for year in renumbered() if year <= ita_year]
-    if not changes:
-        return code
-    return renumbered()[max(changes)].get(code)
-
-
-def dataset_code_periods(code: str) -> list[tuple[int, int | None, str | None]]:
-    """(first ITA year, last ITA year or None when open, code) for each numbering of the lists."""
-    starts = [DATASET_CODES_FROM, *sorted(y for y in renumbered() if y > DATASET_CODES_FROM)]
-    ends: list[int | None] = [*(y - 1 for y in starts[1:]), None]
-    return [(start, end, dataset_code(code, start)) for start, end in zip(starts, ends, strict=True)]
+def chosen_datasets(site: Any, catalog: Catalog, bound: set[str]) -> dict[str, Any]:
+    """{code: dataset} for the items of `catalog` that oit.yml leaves unbound and an open
+    dataset answers: the catalog item's `datasets`, in its order, of the ITA year, else of the
+    year before. The catalog of the year is the only place a dataset's code comes from."""
+    years = getattr(site, "years", {})
+    found: dict[str, Any] = {}
+    for item in catalog.items:
+        if item.code in bound or not item.datasets:
+            continue
+        # A report on the year before is looked for there first, the rest in the ITA year itself.
+        order = (catalog.year - 1, catalog.year) if item.year_rule == "previous" else (catalog.year, catalog.year - 1)
+        for fiscal in order:
+            data = years[fiscal].datasets if fiscal in years else {}
+            ds = next((data[key] for key in item.datasets if key in data), None)
+            if ds is not None:
+                found[item.code] = ds
+                break
+    return found
 
 
 def dataset_targets(site: Any, catalog: Catalog, pages: set[str], bound: set[str]) -> dict[str, Target]:
-    """Items left unbound in oit.yml that an open dataset answers: the dataset of
-    the ITA year, else of the year before (first in the dataset catalog's order)."""
-    if catalog.year < DATASET_CODES_FROM:
-        return {}
+    """Targets of the items left unbound in oit.yml that an open dataset answers."""
     from ..kinds.datasets.page import page_path
 
-    codes = {i.code for i in catalog.items} - bound
     found: dict[str, Target] = {}
-    for fiscal in (catalog.year, catalog.year - 1):
-        year = getattr(site, "years", {}).get(fiscal)
-        for ds in (year.datasets.values() if year else ()):
-            code, page = dataset_code(ds.spec.get("oit"), catalog.year), page_path(ds)
-            if code in codes and code not in found and page in pages:
-                found[code] = Target(code, "page", page.removesuffix(".md"), page, None, ds.year, None, None)
+    for code, ds in chosen_datasets(site, catalog, bound).items():
+        page = page_path(ds)
+        if page in pages:
+            found[code] = Target(code, "page", page.removesuffix(".md"), page, None, ds.year, None, None)
     return found
 
 

@@ -5,9 +5,10 @@ The list changes every year, so it is data; this module only knows its shape.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import model_validator
 
@@ -108,9 +109,68 @@ class Catalog(Strict):
         return next((i for i in self.items if i.code == code), None)
 
 
+def renumbering(old: Catalog, new: Catalog) -> dict[str, list[str]]:
+    """{code in `old`: codes in `new` that answer the same open datasets}: how a dataset's
+    item was renumbered from one year's list to the next, derived from both catalogs."""
+    out: dict[str, list[str]] = {}
+    for item in old.items:
+        codes = [n.code for n in new.items if set(n.datasets) & set(item.datasets)]
+        if item.datasets:
+            out[item.code] = codes
+    return out
+
+
 def catalog_years() -> list[int]:
-    """ITA years that have a catalog file."""
+    """ITA years that have a bundled catalog file."""
     return sorted(int(p.stem) for p in CATALOG_DIR.glob("*.yml") if p.stem.isdigit())
+
+
+Origin = Literal["bundled", "provisional", "content"]
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """The catalog a site uses for one ITA year, and where it came from (said by check and build)."""
+
+    catalog: Catalog
+    origin: Origin
+    path: Path  # the file read (for a provisional catalog: the bundled one it copies)
+    based_on: int | None = None  # the year of the list it copies or corrects
+
+
+def provisional(year: int) -> Chosen | None:
+    """The newest bundled list, marked provisional, for the year after it: the NACC publishes
+    a year's list only when the assessment opens, and an office prepares its items before."""
+    newest = max(catalog_years())
+    if year != newest + 1:
+        return None
+    base = load_catalog(newest)
+    copy = base.model_copy(update={"year": year, "provisional": True})
+    return Chosen(copy, "provisional", CATALOG_DIR / f"{newest}.yml", newest)
+
+
+def choose(site: Any, year: int) -> Chosen | None:
+    """The catalog of ITA year `year` for `site`: the content folder's own (content/oit/<year>.yml),
+    else the bundled one, else a provisional copy of the newest; None when there is none."""
+    own = (getattr(site, "oit_catalogs", None) or {}).get(year)
+    if own is not None:
+        return own
+    if year in catalog_years():
+        return Chosen(load_catalog(year), "bundled", CATALOG_DIR / f"{year}.yml")
+    return provisional(year)
+
+
+def usable_years(site: Any) -> list[int]:
+    """ITA years a site may target."""
+    years = set(catalog_years()) | set(getattr(site, "oit_catalogs", None) or {})
+    return sorted(years | {max(catalog_years()) + 1})
+
+
+def catalog_for(site: Any, year: int) -> Catalog:
+    chosen = choose(site, year)
+    if chosen is None:
+        raise FileNotFoundError(f"no OIT catalog for {year}")
+    return chosen.catalog
 
 
 @cache

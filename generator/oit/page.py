@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..errors import ContentErrors, error
 from ..kinds.datasets.page import csv_bytes
 from ..yamlio import read_yaml
-from .catalog import catalog_years, load_catalog
+from .catalog import choose, usable_years
 from .readiness import ItemStatus, assess, summary
 
 COLUMNS = ("code", "title", "link", "status", "nav_path")
@@ -64,7 +64,7 @@ def absolute(site: Any, path: str) -> str:
 
 def check_years(site: Any) -> None:
     """Every year in ita_years needs a catalog; the error points at site.yml."""
-    available = catalog_years()
+    available = usable_years(site)
     bad = [y for y in site.settings.ita_years if y not in available]
     if bad:
         where = site.content_dir / "site.yml"
@@ -143,7 +143,9 @@ def apply(ctx: Any, pages: list[Any]) -> tuple[list[Any], dict[str, bytes]]:
     new_pages = []
     downloads: dict[str, bytes] = {}
     for year in ctx.site.settings.ita_years:
-        catalog = load_catalog(year)
+        chosen = choose(ctx.site, year)
+        assert chosen is not None  # check_years ran when the navigation was made
+        catalog = chosen.catalog
         statuses = assess(ctx.site, year, paths)
         rows = rows_for(ctx, year, statuses)
         for st in statuses:
@@ -169,6 +171,8 @@ def apply(ctx: Any, pages: list[Any]) -> tuple[list[Any], dict[str, bytes]]:
                 path,
                 ctx.label("oit", "page_title", year=ctx.thai.year(year)),
                 catalog=catalog,
+                provisional=ctx.label("oit", "provisional", year=ctx.thai.year(year),
+                                      base=ctx.thai.year(chosen.based_on or year)),
                 year=year,
                 rows=rows,
                 sections=sections,
@@ -177,6 +181,7 @@ def apply(ctx: Any, pages: list[Any]) -> tuple[list[Any], dict[str, bytes]]:
                 ready=ready,
                 total=total,
                 percent=round(100 * ready / total) if total else 0,
+                manual=sum(1 for st in statuses if st.status == "manual"),
             )
         )
         base = path[: -len("index.md")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 def test_contracts_table_sorts_by_agreed_price(page, example_url: str) -> None:
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(example_url) else None)
-    page.goto(f"{example_url}/2568/data/contracts/")
+    page.goto(f"{example_url}/2569/data/contracts/")
     rows = page.locator("table.pr-sortable tbody tr")
     assert rows.count() >= 200
     header = page.get_by_role("button", name="ราคาที่ตกลงซื้อหรือจ้าง")
@@ -23,7 +23,7 @@ def test_contracts_table_sorts_by_agreed_price(page, example_url: str) -> None:
 
 def test_chart_text_is_readable_on_a_phone(page, example_url: str) -> None:
     page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(f"{example_url}/2568/data/complaints/")
+    page.goto(f"{example_url}/2569/data/complaints/")
     chart = page.locator("svg.pr-chart")
     assert chart.get_attribute("role") == "img" and "เรื่องร้องเรียน" in chart.get_attribute("aria-label")
     heights = page.eval_on_selector_all("svg.pr-chart text", "ts => ts.map(t => t.getBoundingClientRect().height)")
@@ -34,7 +34,7 @@ def test_chart_text_is_readable_on_a_phone(page, example_url: str) -> None:
 
 def test_a_text_column_sorts_by_its_text(page, example_url: str) -> None:
     # Text cells carry no sort key: the script sorts them by what they show.
-    page.goto(f"{example_url}/2568/data/contracts/")
+    page.goto(f"{example_url}/2569/data/contracts/")
     header = page.get_by_role("button", name="รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก")
     header.click()
     names = page.eval_on_selector_all("table.pr-sortable tbody tr td:nth-child(10)", "c => c.map(x => x.textContent)")

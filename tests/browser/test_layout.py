@@ -15,13 +15,13 @@ PAGE_TYPES = [
     "about/",
     "about/executives/",
     "about/structure/",
-    "2568/",
-    "2568/ita-analysis/",
-    "2568/measures/",
-    "2568/progress-report/",
-    "2568/results-report/",
-    "2568/announcements/no-gift-policy/",
-    "2568/memos/measures-report/",
+    "2569/",
+    "2569/ita-analysis/",
+    "2569/measures/",
+    "2569/progress-report/",
+    "2569/results-report/",
+    "2569/announcements/no-gift-policy/",
+    "2569/memos/measures-report/",
     "pages/history/",
 ]
 
@@ -60,7 +60,7 @@ def test_no_page_scrolls_sideways_at_320px(phone, example_url: str) -> None:
 
 
 def test_body_text_is_sarabun_and_labels_are_thai(page, example_url: str) -> None:
-    page.goto(example_url + "2568/measures/", wait_until="networkidle")
+    page.goto(example_url + "2569/measures/", wait_until="networkidle")
     family = page.evaluate("() => getComputedStyle(document.querySelector('.md-typeset')).fontFamily")
     assert family.split(",")[0].strip("\"' ") == "Sarabun"
     assert page.evaluate("() => document.fonts.check('16px Sarabun', 'กขค')")

@@ -17,10 +17,10 @@ from pypdf import PdfReader
 A4_POINTS = (595.0, 842.0)
 DOCUMENTS = {
     # path: (fewest pages, most pages) a sane print of the example takes
-    "2568/announcements/no-gift-policy/": (1, 3),
-    "2567/announcements/integrity-guidelines/": (2, 6),
-    "2568/memos/measures-report/": (1, 4),
-    "2568/measures/": (2, 10),
+    "2569/announcements/no-gift-policy/": (1, 3),
+    "2569/announcements/integrity-guidelines/": (2, 6),
+    "2569/memos/measures-report/": (1, 4),
+    "2569/measures/": (2, 10),
 }
 _DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -82,7 +82,7 @@ def test_document_prints_on_a4_with_its_text(page, example_url: str, path: str) 
 
 
 def test_print_styles_hide_navigation_keep_blocks_whole_and_use_sarabun(page, example_url: str) -> None:
-    for path in ("2568/memos/measures-report/", "2568/measures/", "2568/announcements/no-gift-policy/"):
+    for path in ("2569/memos/measures-report/", "2569/measures/", "2569/announcements/no-gift-policy/"):
         page.goto(example_url + path, wait_until="networkidle")
         page.emulate_media(media="print")
         style = page.evaluate(

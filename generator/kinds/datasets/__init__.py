@@ -15,7 +15,7 @@ from ...yamlio import YamlError, read_yaml
 from .checks import Note, check_table, check_year
 from .tables import Column, Table, raw_rows, read_table
 
-SUFFIXES = (".csv", ".xlsx", ".yml", ".yaml")
+SUFFIXES = (".csv", ".xlsx", ".xls", ".ods", ".yml", ".yaml")
 
 
 @cache
@@ -72,7 +72,7 @@ def load_folder(folder: Path, year: int, shown_root: Path) -> tuple[dict[str, Da
     shown_paths: dict[str, str] = {}
     seen: set[str] = set()
     errors: list[ContentError] = []
-    allowed = ", ".join(f"{n}.csv/.xlsx/.yml" for n in catalog())
+    allowed = ", ".join(f"{n}.csv/.xlsx/.xls/.ods/.yml" for n in catalog())
     for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
         if not (path.is_file() and path.suffix in SUFFIXES and path.stem in catalog()):
             errors.append(error(path, None, "", "dataset_unknown", name=path.name, allowed=allowed))

@@ -10,7 +10,6 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ...oit.bindings import dataset_code
 from ...safetext import md_texts
 from . import Dataset, catalog
 from .charts import chart_for
@@ -101,14 +100,22 @@ def page_path(ds: Dataset) -> str:
     return f"{ds.year}/data/{ds.name.replace('_', '-')}.md"
 
 
-def oit_item(site: Any, ds: Dataset) -> tuple[int, str] | None:
-    """(ITA year, code) of the OIT item this dataset answers: the ITA year of its fiscal
-    year, or the next one when only that is assessed (data of the year before counts);
-    the code in that year's list, since ITA 2568 renumbered the items. None: no such item."""
-    assessed = set(site.settings.ita_years)
-    ita = ds.year + 1 if ds.year not in assessed and ds.year + 1 in assessed else ds.year
-    code = dataset_code(ds.spec.get("oit"), ita)
-    return (ita, code) if code else None
+def oit_items(site: Any, ds: Dataset) -> list[tuple[int, str]]:
+    """(ITA year, code) of each OIT item this dataset answers on the site's ITA pages: data of
+    a fiscal year counts for that year's ITA, and for the next one where an item takes the year
+    before. The code is the one the catalog of that ITA year gives (the index links the same)."""
+    from ...oit.bindings import chosen_datasets, declared_codes
+    from ...oit.catalog import choose
+
+    years = [y for y in site.settings.ita_years if y in (ds.year, ds.year + 1)] or [ds.year]
+    out = []
+    for ita in years:
+        chosen = choose(site, ita)
+        if chosen is None:
+            continue
+        bound = declared_codes(getattr(site, "oit", None), chosen.catalog)
+        out += [(ita, code) for code, d in chosen_datasets(site, chosen.catalog, bound).items() if d is ds]
+    return out
 
 
 def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
@@ -124,12 +131,14 @@ def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
     stem = page_path(ds)[: -len(".md")]
     keys = [c.key for c in columns]
     records = [dict(zip(keys, values, strict=True)) for values in zip(*data_columns, strict=True)]
-    item = oit_item(ctx.site, ds)
+    items = oit_items(ctx.site, ds)
+    item = items[0] if items else None
     meta = {
         "title": ds.spec["title"],
         "fiscal_year": ds.year,
         "oit": item[1] if item else None,
         "oit_ita_year": item[0] if item else None,
+        "oit_items": [{"ita_year": y, "code": c} for y, c in items],
         "columns": [{"key": c.key, "th": c.th, "type": c.type} for c in columns],
         "rows": records,
     }
@@ -149,7 +158,7 @@ def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
         page_path(ds),
         title,
         ds=ds,
-        oit=item,
+        oit=items,
         columns=columns,
         rows=shown,
         body_rows=table_rows(columns, list(shown_columns), list(key_columns), sortable),
@@ -169,7 +178,8 @@ def catalog_entries(site: Any, datasets: list[Dataset]) -> list[dict[str, Any]]:
     out = []
     for ds in datasets:
         stem = page_path(ds)[: -len(".md")]
-        item = oit_item(site, ds)
+        items = oit_items(site, ds)
+        item = items[0] if items else None
         out.append({
             "id": f"{ds.year}-{ds.name}",
             "title": ds.spec["title"],
@@ -177,6 +187,7 @@ def catalog_entries(site: Any, datasets: list[Dataset]) -> list[dict[str, Any]]:
             "fiscal_year": ds.year,
             "oit": item[1] if item else None,
             "oit_ita_year": item[0] if item else None,
+            "oit_items": [{"ita_year": y, "code": c} for y, c in items],
             "formats": ["text/html", "text/csv", "application/json"],
             "last_update": ds.updated.isoformat(),
             "rows": len(ds.table.rows),
@@ -189,7 +200,7 @@ def catalog_entries(site: Any, datasets: list[Dataset]) -> list[dict[str, Any]]:
 def render_catalog(ctx: Any, datasets: list[Dataset]) -> tuple[Any, bytes]:
     entries = catalog_entries(ctx.site, datasets)
     page = ctx.page("data_catalog.md.j2", "data/index.md", ctx.label("datasets", "catalog"),
-                    datasets=[(d, page_path(d), oit_item(ctx.site, d)) for d in datasets])
+                    datasets=[(d, page_path(d), oit_items(ctx.site, d)) for d in datasets])
     body = {"publisher": ctx.site.organization.name if hasattr(ctx.site.organization, "name") else "",
             "datasets": entries, "known_datasets": sorted(catalog())}
     return page, json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8")

@@ -1,4 +1,4 @@
-"""Read a dataset file (CSV with or without BOM, .xlsx, or YAML rows) into typed rows.
+"""Read a dataset file (CSV with or without BOM, .xlsx, .xls, .ods, or YAML rows) into typed rows.
 
 Cells are parsed strictly: a number may carry thousands separators or Thai
 digits but nothing else; a wrong cell is an error naming file, row and column.
@@ -58,6 +58,10 @@ def raw_rows(path: Path) -> list[list[Any]]:
             return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
         finally:
             book.close()
+    if path.suffix in (".xls", ".ods"):
+        from ...sheets import calamine_rows
+
+        return calamine_rows(path)
     raise ValueError(path.suffix)
 
 
