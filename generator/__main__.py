@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .catalog import message_text
-from .errors import ContentErrors
+from .errors import ContentErrors, shown_root
 
 
 def _say(key: str, **params: object) -> None:
@@ -15,7 +16,7 @@ def _say(key: str, **params: object) -> None:
 
 
 def _fail(exc: ContentErrors, content: Path) -> int:
-    print(exc.format(content.resolve()), file=sys.stderr)
+    print(exc.format(*shown_root(content)), file=sys.stderr)
     return 2
 
 
@@ -84,7 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_build_all(args: argparse.Namespace) -> int:
-    from .multi import build_all, parse_shard
+    from .multi import Limits, build_all, parse_shard
 
     try:
         shard = parse_shard(args.shard)
@@ -94,7 +95,8 @@ def cmd_build_all(args: argparse.Namespace) -> int:
     if not args.orgs.is_dir():
         _say_err("no_orgs_dir", path=args.orgs)
         return 2
-    results = build_all(args.orgs, args.out, args.jobs, shard)
+    limits = Limits(seconds=args.org_seconds, memory_mb=args.org_memory_mb)
+    results = build_all(args.orgs, args.out, args.jobs, shard, limits=limits)
     failed = [r for r in results if not r.ok]
     for r in failed:
         _say_err("org_failed", name=r.name or r.slug, slug=r.slug)
@@ -166,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, required=True, help="โฟลเดอร์ผลลัพธ์ (<out>/<slug>/ and <out>/index.html)")
     p.add_argument("--jobs", type=int, default=None, help="จำนวนงานพร้อมกัน (parallel builds, default: cores)")
     p.add_argument("--shard", default="1/1", help="ส่วนที่ i จาก n (i/n) เพื่อแบ่งงานหลายเครื่อง")
+    p.add_argument("--org-seconds", type=float, default=600.0,
+                   help="เวลาสูงสุดต่อหน่วยงาน วินาที (time limit per organization; 0: none)")
+    p.add_argument("--org-memory-mb", type=int, default=2048,
+                   help="หน่วยความจำสูงสุดต่อหน่วยงาน MB (memory limit per organization; 0: none)")
     p.set_defaults(func=cmd_build_all)
 
     p = sub.add_parser("portal", help="รวม manifest ทุกส่วนเป็นหน้ารวมหน่วยงาน (merge shard manifests)")
@@ -177,7 +183,15 @@ def main(argv: list[str] | None = None) -> int:
 
     add_commands(sub)  # new, templates, publish
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last net: a message and exit 2, never a traceback for staff
+        if os.environ.get("PRONGSAI_DEBUG"):
+            raise
+        _say_err("internal_error", problem=f"{type(exc).__name__}: {exc}"[:500])
+        return 2
 
 
 if __name__ == "__main__":

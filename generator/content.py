@@ -12,13 +12,14 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors, error
 from .fields import SLUG
+from .guard import MAX_ASSET_BYTES, content_root, outside_links
 from .kinds.announcement import Announcement
 from .kinds.datasets import load_folder
 from .kinds.ita_analysis import ItaAnalysis
 from .kinds.measures import MeasureDocument
 from .kinds.memo import Memo
 from .kinds.organization import Organization
-from .kinds.pages import Page, PageMeta, split_front_matter
+from .kinds.pages import Page, PageMeta, split_front_matter, too_complex
 from .oit.bindings import load_bindings
 from .oit.local import load_local_catalogs
 from .reproducible import content_date
@@ -171,9 +172,13 @@ class _Loader:
             except YamlError as exc:
                 self.errors.append(exc.content_error)
                 continue
-            front, body, _ = split_front_matter(text)
+            front, body, body_line = split_front_matter(text)
             if front is None:
                 self.errors.append(error(path, 1, "title", "missing", field="title"))
+                continue
+            if (complex_at := too_complex(body, body_line)) is not None:
+                line, key, limit = complex_at
+                self.errors.append(error(path, line, "", key, limit=limit))
                 continue
             try:
                 located = parse_yaml("\n" + front, path)  # keeps line numbers true to the file
@@ -195,6 +200,9 @@ class _Loader:
         for parent, _, names in os.walk(folder):
             rel = Path(parent).relative_to(folder)
             found += [rel / n for n in names if not n.startswith(".") and os.path.isfile(os.path.join(parent, n))]
+        for rel in found:
+            if (size := (folder / rel).stat().st_size) > MAX_ASSET_BYTES:
+                self.errors.append(error(folder / rel, None, "", "asset_too_large", size=size, limit=MAX_ASSET_BYTES))
         return sorted(found)
 
     def root_files(self) -> None:
@@ -210,10 +218,13 @@ def _visible(folder: Path) -> list[Path]:
 
 def load_site(content_dir: Path) -> Site:
     """Read and validate the whole content folder. Raises ContentErrors."""
-    content_dir = content_dir.resolve()
+    root = content_root(content_dir)
+    if isinstance(root, ContentError):
+        raise ContentErrors([root])
+    content_dir = root
+    if links := outside_links(content_dir):  # before any file is read
+        raise ContentErrors(links)
     loader = _Loader(content_dir)
-    if not content_dir.is_dir():
-        raise ContentErrors([error(content_dir, None, "", "missing_required_file", name=str(content_dir))])
     loader.root_files()
     settings = loader.required("site.yml", SiteSettings) if (content_dir / "site.yml").exists() else SiteSettings()
     organization = loader.required("organization.yml", Organization)

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from .catalog import message, message_text
 
+MAX_QUOTED = 200  # characters of a value or field path quoted in a message
+_QUOTED = {"got", "value", "key", "name", "ref", "url", "slug", "id", "problem"}  # staff's values, not lists of ours
+
 
 @dataclass(frozen=True)
 class ContentError:
@@ -19,11 +22,13 @@ class ContentError:
     th: str
     en: str
 
-    def format(self, root: Path | None = None) -> str:
+    def format(self, root: Path | None = None, label: Path | None = None) -> str:
+        """`root`: the content folder, shown as `label` (the folder as given to --content)
+        or by its own name."""
         shown = Path(self.path)
         if root is not None:
             with contextlib.suppress(ValueError):
-                shown = shown.relative_to(root.parent)
+                shown = (label or Path(root.name)) / shown.relative_to(root)
         where = f"{shown}:{self.line}" if self.line else str(shown)
         head = f"{where}: {self.field}" if self.field else where
         return f"{head}\n  {self.th}\n  {self.en}"
@@ -38,14 +43,19 @@ class ContentErrors(Exception):
     def __str__(self) -> str:
         return "\n".join(e.format() for e in self.errors)
 
-    def format(self, root: Path | None = None) -> str:
-        body = "\n\n".join(e.format(root) for e in self.errors)
+    def format(self, root: Path | None = None, label: Path | None = None) -> str:
+        body = "\n\n".join(e.format(root, label) for e in self.errors)
         return f"{body}\n\n{message_text('summary', count=len(self.errors))}"
 
 
 def error(path: Path | str, line: int | None, field_path: str, key: str, /, **params: object) -> ContentError:
     """Build an error from the message catalog entry `key`."""
-    text = message(key, **params)
+    # A value quoted in a message is cut short: a 5 MB paste must not become a 5 MB message.
+    shown = {k: f"{v[:MAX_QUOTED]}…" if k in _QUOTED and isinstance(v, str) and len(v) > MAX_QUOTED else v
+             for k, v in params.items()}
+    text = message(key, **shown)
+    if len(field_path) > MAX_QUOTED:
+        field_path = f"{field_path[:MAX_QUOTED]}…"
     return ContentError(path, line, field_path, text["th"], text["en"])
 
 
@@ -58,3 +68,13 @@ def format_path(loc: tuple[object, ...]) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out
+
+
+def shown_root(content: Path) -> tuple[Path, Path | None]:
+    """The content folder the errors' paths are under, and the name to show it by: the name
+    given to --content (a link keeps its own name), never a traceback for a link loop."""
+    try:
+        root = content.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: RuntimeError up to 3.12, OSError after
+        return content.absolute(), None
+    return root, Path(content.name) if content.name not in ("", ".", "..") else None

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
-from .thai import parse_date
+from .datehints import DateProblem, check_date
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+|tel:[0-9+\-() ]+)$", re.I)
@@ -18,7 +18,9 @@ URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+|tel:[0-9+\-() ]+)$"
 
 def _date(value: Any) -> dt.date:
     try:
-        return parse_date(value)
+        return check_date(value)
+    except DateProblem as problem:
+        raise PydanticCustomError(problem.key, "cannot read date {got}", problem.params) from None
     except (ValueError, TypeError):
         raise PydanticCustomError("bad_date", "cannot read date {got}", {"got": str(value)}) from None
 

@@ -9,7 +9,7 @@ from .content import Site, load_site
 from .errors import ContentErrors, error
 from .render import Rendered, render_site
 from .reproducible import content_epoch
-from .write import BuildFailed, build_site, write_docs
+from .write import BuildFailed, build_site, site_lock, write_docs
 
 
 def default_build_dir(site_dir: Path) -> Path:
@@ -45,9 +45,10 @@ def publish(generated: Generated, site_dir: Path) -> None:
 
 def build(content_dir: Path, site_dir: Path, build_dir: Path | None = None) -> int:
     """Build `content_dir` into `site_dir`; return the page count. Raises ContentErrors."""
-    generated = generate(content_dir, build_dir or default_build_dir(site_dir), site_dir)
-    show_dataset_notes(generated.site)
-    publish(generated, site_dir)
+    with site_lock(site_dir):
+        generated = generate(content_dir, build_dir or default_build_dir(site_dir), site_dir)
+        show_dataset_notes(generated.site)
+        publish(generated, site_dir)
     from .oit.report import show_catalogs
 
     show_catalogs(generated.site)

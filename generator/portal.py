@@ -5,10 +5,12 @@ copied beside it, so it works from any static host without MkDocs."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from .fields import SLUG
 from .multi import load_manifests
 from .thai import ThaiStyle
 from .write import REPO, write_if_changed
@@ -24,7 +26,8 @@ FONTS = (
 
 def write_portal(out: Path, digits: str = "thai") -> Path:
     """`out/index.html` from the manifests in `out/_manifests/`; rewritten only when it changes."""
-    results = load_manifests(out)
+    # A manifest is data too: only a slug-rule folder name is ever a link (see multi.refusal).
+    results = [r if not r.ok or SLUG.match(r.slug) else replace(r, ok=False) for r in load_manifests(out)]
     style = ThaiStyle(digits=digits)  # type: ignore[arg-type]
     env = Environment(
         loader=FileSystemLoader(Path(__file__).parent / "templates"),

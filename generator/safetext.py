@@ -16,10 +16,14 @@ from functools import lru_cache
 import nh3
 
 SAFE_TAGS = {"p", "br", "ol", "ul", "li", "b", "strong", "i", "em", "u", "sub", "sup"}
-_TAG = re.compile(r"&lt;(/?)([a-zA-Z]+)\b((?:(?!&gt;|&lt;).)*?)(/?)&gt;", re.S)
+# A tag is its name, then attributes after a space, or nothing: "a<b, c>d" is text, not <b>.
+_TAG = re.compile(r"&lt;(/?)([a-zA-Z]+)((?:\s(?:(?!&gt;|&lt;).)*?)?)(/?)&gt;", re.S)
 # Markdown-active characters as numeric entities, applied with str.translate (one C pass).
 _MD_ACTIVE = "\\`*_{}[]#|~^=!:"
-_MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in _MD_ACTIVE})
+# HTML's own characters too, in the same pass: escaping first and then translating "#" made
+# the apostrophe's &#x27; into "&&#35;x27;", which pages showed as "King&#x27;s".
+_MD_ESCAPE = str.maketrans({**{c: f"&#{ord(c)};" for c in _MD_ACTIVE},
+                            "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 
 
 def _restore_safe_tag(match: re.Match[str]) -> str:
@@ -99,8 +103,7 @@ def md_texts(texts: list[str]) -> list[str]:
 @lru_cache(maxsize=1 << 16)  # pure; table cells, labels and names repeat across pages
 def _md_text(text: str) -> str:
     flat = " ".join(visible_text(text).split())
-    escaped = html.escape(flat, quote=True)
-    return escaped.translate(_MD_SPECIAL)
+    return flat.translate(_MD_ESCAPE)
 
 
 _LOOKALIKE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})

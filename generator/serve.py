@@ -13,7 +13,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .errors import ContentErrors
+from .errors import ContentErrors, shown_root
 from .pipeline import generate
 
 DEBOUNCE_SECONDS = 0.15
@@ -24,7 +24,7 @@ def regenerate(content: Path, build_dir: Path) -> bool:
     try:
         generate(content, build_dir, build_dir / "preview-site")
     except ContentErrors as exc:
-        print(exc.format(content.resolve()), file=sys.stderr, flush=True)
+        print(exc.format(*shown_root(content)), file=sys.stderr, flush=True)
         return False
     return True
 

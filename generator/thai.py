@@ -37,16 +37,30 @@ def to_ce_date(value: dt.date) -> dt.date:
     return value
 
 
+# Dates a site can hold: the sitemap's gzip header and file times are 32-bit seconds from
+# 1970; a year past 2100 (2658 typed for 2568) is a typo, never a plan.
+FIRST_DATE, LAST_DATE = dt.date(1970, 1, 1), dt.date(2100, 12, 31)
+
+
 def parse_date(value: object) -> dt.date:
     """Read an ISO date (CE, or BE when the year is >= 2400) or a Thai date such as
-    '๗ เมษายน ๒๕๖๖', '7 เดือนเมษายน พ.ศ. 2566' or '3 ต.ค. 65'. Raises ValueError."""
+    '๗ เมษายน ๒๕๖๖', '7 เดือนเมษายน พ.ศ. 2566', '3 ต.ค. 65' or '7/10/67' (day/month/BE
+    year, as Thai offices write it). Raises ValueError, also for a date before 1970 or
+    after 2100."""
     if isinstance(value, dt.datetime):
-        return to_ce_date(value.date())
-    if isinstance(value, dt.date):
-        return to_ce_date(value)
-    if not isinstance(value, str):
+        found = to_ce_date(value.date())
+    elif isinstance(value, dt.date):
+        found = to_ce_date(value)
+    elif isinstance(value, str):
+        found = _parse_date_text(value)
+    else:
         raise ValueError(f"not a date: {value!r}")
-    return _parse_date_text(value)
+    if not FIRST_DATE <= found <= LAST_DATE:
+        raise ValueError(f"date out of range: {value!r}")
+    return found
+
+
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 
 
 @lru_cache(maxsize=4096)  # pure; the dates of a contract list repeat
@@ -56,6 +70,11 @@ def _parse_date_text(value: str) -> dt.date:
     if iso:
         year, month, day = (int(g) for g in iso.groups())
         return to_ce_date(dt.date(year, month, day)) if year < 2400 else dt.date(year - BE_OFFSET, month, day)
+    slashed = _SLASHED.match(text)
+    if slashed:
+        day, month, year = (int(g) for g in slashed.groups())
+        year = year + 2500 if year < 100 else year
+        return dt.date(year - BE_OFFSET if year >= 2400 else year, month, day)
     parts = _NOISE.sub(" ", text).split()
     if len(parts) != 3:
         raise ValueError(f"not a date: {value!r}")

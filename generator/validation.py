@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -32,7 +34,8 @@ _TYPE_OF_ERROR = {
     "date_parsing": "date",
     "date_from_datetime_parsing": "date",
 }
-_CUSTOM = {"bad_date", "bad_url", "unsafe_ref", "missing_file", "bad_slug", "level_mismatch", "score_range"}
+_CUSTOM = {"bad_date", "date_out_of_range", "date_day_too_big", "date_month_only",
+           "bad_url", "unsafe_ref", "missing_file", "bad_slug", "level_mismatch", "score_range"}
 
 
 def _yaml_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -83,6 +86,25 @@ def _unknown_key(path: Any, line: int | None, field: str, key: str, allowed: lis
     return error(path, line, field, "unknown_key", key=key, hint_th=" " + hint["th"], hint_en=" " + hint["en"])
 
 
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _quoted_line(located: Located, line: int | None, key: str) -> str | None:
+    """The line fixed, when an "unknown field" is really text with a colon in it (`- ข้อ ๑: …`
+    makes YAML read a key): no field name has spaces or Thai letters. None: a real typo."""
+    if _FIELD_NAME.match(key) or not line:
+        return None
+    try:
+        text = Path(located.path).read_text(encoding="utf-8-sig").splitlines()[line - 1]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return None
+    match = re.match(r"^(\s*(?:-\s+)*)(.*?)\s*$", text)
+    if match is None or ": " not in match.group(2) or match.group(2)[:1] in "\"'":
+        return None
+    body = match.group(2).replace("\\", "\\\\").replace('"', '\\"')
+    return f'{match.group(1)}"{body}"'.strip()
+
+
 def errors_from_validation(exc: ValidationError, located: Located, model: type[BaseModel]) -> list[ContentError]:
     out: list[ContentError] = []
     seen: set[tuple[Any, ...]] = set()
@@ -99,6 +121,8 @@ def errors_from_validation(exc: ValidationError, located: Located, model: type[B
         ctx = item.get("ctx") or {}
         if kind == "missing":
             out.append(error(located.path, line, field, "missing", field=loc[-1] if loc else ""))
+        elif kind == "extra_forbidden" and (fixed := _quoted_line(located, line, str(loc[-1]))):
+            out.append(error(located.path, line, field, "colon_in_text", key=loc[-1], fixed=fixed))
         elif kind == "extra_forbidden":
             allowed = sorted({name for m in models_at(model, raw_loc[:-1]) for name in m.model_fields})
             out.append(_unknown_key(located.path, line, field, str(loc[-1]), allowed))

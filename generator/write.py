@@ -9,6 +9,7 @@ build leaves the previous site exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import logging
 import os
@@ -16,10 +17,17 @@ import posixpath
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # Windows: no lock, builds of one site must not overlap
+    fcntl = None  # type: ignore[assignment]
+
 from .catalog import read_program_yaml
+from .errors import ContentErrors, error
 from .render import Rendered
 from .reproducible import source_date_epoch
 from .resources import PROGRAM_DIR
@@ -166,6 +174,37 @@ def write_docs(rendered: Rendered, site: Any, build_dir: Path, site_dir: Path) -
 
 class BuildFailed(Exception):
     pass
+
+
+@contextlib.contextmanager
+def site_lock(site_dir: Path, lock: Path | None = None) -> Iterator[None]:
+    """One build of a site at a time: a second one says another is running (ContentErrors)
+    instead of both swapping folders. Held, it also clears staging folders a killed build left.
+
+    `lock`: the lock file, by default `.<site>.lock` beside the site (build-all keeps its
+    locks with its Markdown trees, out of the folder it publishes)."""
+    try:
+        site_dir = site_dir.resolve()
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        lock = lock or site_dir.parent / f".{site_dir.name}.lock"
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except (OSError, RuntimeError) as exc:
+        problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        refused = error(site_dir, None, "", "site_not_writable", folder=site_dir, problem=problem)
+        raise ContentErrors([refused]) from None
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise ContentErrors([error(site_dir, None, "", "build_running", folder=site_dir)]) from None
+        for kind in ("new", "old"):  # what build_site and swap_in name their folders
+            for stale in site_dir.parent.glob(f".{glob.escape(site_dir.name)}.{kind}-*"):
+                shutil.rmtree(stale, ignore_errors=True)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def build_site(config_path: Path, site_dir: Path, epoch: int | None = None) -> None:

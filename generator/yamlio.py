@@ -6,6 +6,7 @@ possible); duplicate keys are refused (YAML would silently keep the last).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,7 +110,10 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value
 
 
-def _convert(node: yaml.Node, loc: Loc | None, seen: set[int] | None) -> Any:
+MAX_DEPTH = 40  # lists and mappings inside each other; official documents nest five or six deep
+
+
+def _convert(node: yaml.Node, loc: Loc | None, seen: set[int] | None, depth: int = 0) -> Any:
     """The data of a composed tree, refusing aliases, merge keys, duplicate and non-text keys.
 
     `seen` (ids of the nodes met so far) finds aliases, which compose to a node met before; a
@@ -119,6 +123,8 @@ def _convert(node: yaml.Node, loc: Loc | None, seen: set[int] | None) -> Any:
         if id(node) in seen:
             raise _Refused(node.start_mark.line + 1, loc or (), "yaml_alias")
         seen.add(id(node))
+    if depth > MAX_DEPTH and isinstance(node, yaml.CollectionNode):
+        raise _Refused(node.start_mark.line + 1, loc or (), "yaml_too_deep", limit=MAX_DEPTH)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -133,18 +139,39 @@ def _convert(node: yaml.Node, loc: Loc | None, seen: set[int] | None) -> Any:
                 raise _Refused(key_node.start_mark.line + 1, loc or (), "yaml_key_type")
             if key in out:
                 raise _Refused(key_node.start_mark.line + 1, (*(loc or ()), key), "yaml_duplicate_key", key=key)
-            out[key] = _convert(value_node, None if loc is None else (*loc, key), seen)
+            out[key] = _convert(value_node, None if loc is None else (*loc, key), seen, depth + 1)
         return out
     if isinstance(node, yaml.SequenceNode):
         if loc is None:
-            return [_convert(child, None, seen) for child in node.value]
-        return [_convert(child, (*loc, i), seen) for i, child in enumerate(node.value)]
+            return [_convert(child, None, seen, depth + 1) for child in node.value]
+        return [_convert(child, (*loc, i), seen, depth + 1) for i, child in enumerate(node.value)]
     return _scalar(node)
+
+
+def _deep_flow_line(text: str) -> int | None:
+    """The line where flow collections ([ or {) nest deeper than MAX_DEPTH, if they do.
+
+    LibYAML's composer recurses in C and crashes the process on some 30,000 nested `[`; its
+    event parser does not recurse, so the depth is counted there first. Only for text with
+    thousands of brackets (block nesting is bounded by the file size limit to a safe depth)."""
+    if text.count("[") + text.count("{") <= 2000:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
 
 
 def parse_yaml(text: str, path: Path) -> Located:
     """Parse YAML text; raise ContentError-carrying ValueError on any problem."""
     try:
+        if (deep := _deep_flow_line(text)) is not None:
+            raise YamlError(error(path, deep, "", "yaml_too_deep", limit=MAX_DEPTH))
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -162,6 +189,8 @@ def parse_yaml(text: str, path: Path) -> Located:
             raise
     except _Refused as refused:
         where, line = format_path(refused.loc), refused.line
+        if refused.message_key == "yaml_too_deep":
+            where = format_path(refused.loc[:2]) + "…"
         if refused.message_key == "yaml_alias":
             # The composed graph only knows where the anchor is; staff need the line that uses it.
             line = _first_alias_line(text) or line
@@ -184,14 +213,52 @@ def read_yaml(path: Path) -> Located:
 
 
 def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, refusing huge files and other encodings with a clear error."""
+    """Read a UTF-8 (or UTF-16 with its byte-order mark) text file, refusing huge files and
+    other encodings with a clear error that names Windows' Thai encoding when it is that."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise YamlError(error(path, None, "", "file_too_large", size=size, limit=MAX_FILE_BYTES))
+    raw = path.read_bytes()
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return decode_text(raw, thai_windows=False)
     except UnicodeDecodeError as exc:
+        if looks_thai_windows(raw):
+            raise YamlError(error(path, None, "", "file_encoding_thai")) from None
         raise YamlError(error(path, None, "", "file_encoding", problem=str(exc))) from None
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # what Notepad and Excel write as "Unicode"
+
+
+def looks_thai_windows(raw: bytes) -> bool:
+    """Whether bytes that are not UTF-8 read as Thai in Windows' Thai code page (cp874, a
+    superset of TIS-620): they decode, and most of the non-ASCII letters are Thai."""
+    try:
+        text = raw.decode("cp874")
+    except UnicodeDecodeError:
+        return False
+    other = [c for c in text if ord(c) > 127]
+    if not other or sum("\u0e01" <= c <= "\u0e5b" for c in other) < 0.9 * len(other):
+        return False
+    # Thai vowel and tone marks sit on Thai letters; on a Latin letter they are Latin-1
+    # accents read wrongly ("café" in cp874 is "caf" and a tone mark).
+    return _STRAY_MARK.search(text) is None
+
+
+_STRAY_MARK = re.compile("(?<![\u0e01-\u0e4f])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def decode_text(raw: bytes, thai_windows: bool) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, and with `thai_windows` cp874 (what Excel
+    on Thai Windows saves as "CSV"). Raises UnicodeDecodeError."""
+    if raw.startswith(_UTF16_BOMS):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if thai_windows and looks_thai_windows(raw):
+            return raw.decode("cp874")
+        raise
 
 
 class YamlError(Exception):

@@ -35,7 +35,7 @@ def test_home_page_shows_organization_current_year_and_links(example_site: Path,
     text = page_text(read_page(example_site, "/"))
     org = example.organization
     assert org.name in text and org.province in text
-    assert f"ปีงบประมาณปัจจุบัน {example.settings.thai.year(example.current_year)}" in text
+    assert f"เอกสารสำคัญปีงบประมาณ {example.settings.thai.year(example.current_year)}" in text
     assert "ข้อมูลหน่วยงาน" in text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 from pathlib import Path
@@ -58,7 +59,7 @@ def test_xlsx_reader(tmp_path: Path) -> None:
                                                   "completed": 2, "in_progress": 1}
 
 
-@pytest.mark.parametrize("value", ["1.000,00", "12 บาท", "1,00,000", "abc"])
+@pytest.mark.parametrize("value", ["1.000,00", "12 ดอลลาร์", "1,00,000", "abc", "9" * 5000])
 def test_numbers_are_parsed_strictly_with_row_and_column(tmp_path: Path, value: str) -> None:
     bad = list(GOOD)
     bad[2] = value
@@ -194,8 +195,21 @@ def test_contracts_page_table_chart_and_downloads(example_site: Path) -> None:
     raw = (example_site / "2569" / "data" / "contracts.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     downloaded = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert downloaded == rows
+    assert downloaded[0] == rows[0] and [r[0] for r in downloaded] == [r[0] for r in rows[: len(downloaded)]]
     data = json.loads((example_site / "2569" / "data" / "contracts.json").read_text(encoding="utf-8"))
+    # The CSV is for spreadsheets, which must sum it: plain numbers in Arabic digits and ISO dates,
+    # though this site shows Thai digits; each row holds the JSON row's values.
+    assert len(downloaded) - 1 == len(data["rows"])
+    for record, line in zip(data["rows"], downloaded[1:], strict=True):
+        for column, cell in zip(data["columns"], line, strict=True):
+            value = record[column["key"]]
+            if column["type"] == "money":
+                assert re.fullmatch(r"-?\d+\.\d\d", cell) and float(cell) == value, (column, cell)
+            elif column["type"] == "date":
+                assert re.fullmatch(r"\d{4}-\d\d-\d\d", cell) and cell == value, (column, cell)
+            else:
+                assert cell == str(value), (column, cell)
+    assert not re.search("[๐-๙]", "".join(c for line in downloaded for c in line[2:3] + line[6:9] + line[10:]))
     assert len(data["rows"]) == len(rows) - 1
     # ITA 2569's o11 names the monthly summary first; the index links that page, so this one claims no item.
     assert (data["oit"], data["oit_items"]) == (None, [])
@@ -306,10 +320,23 @@ def test_year_index_and_navigation_list_the_datasets(example_site: Path) -> None
     assert 'href="data/contracts/"' in html
 
 
-def test_csv_saved_in_thai_windows_encoding_gets_a_clear_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encoding", ["cp874", "tis-620", "utf-16"])
+def test_csv_saved_by_thai_windows_excel_is_read_as_written(tmp_path: Path, encoding: str) -> None:
+    """Excel on Thai Windows saves "CSV" in cp874 (TIS-620 plus a few signs), "Unicode text" as UTF-16."""
     folder = tmp_path / "content" / "years" / "2568" / "data"
     folder.mkdir(parents=True)
-    (folder / "complaints.csv").write_bytes("ช่วงเวลา,จำนวนเรื่องที่รับ\n".encode("cp874"))
+    text = "ช่วงเวลา,จำนวนเรื่องที่รับ,ดำเนินการแล้วเสร็จ,อยู่ระหว่างดำเนินการ\nไตรมาส ๑,\"๘๑,๗๐๐ บาท\",1,0\n"
+    (folder / "complaints.csv").write_bytes(text.encode(encoding))
+    datasets, errors = load_folder(folder, 2568, tmp_path / "content")
+    assert errors == []
+    [row] = datasets["complaints"].table.rows
+    assert row["period"] == "ไตรมาส ๑" and row["received"] == 81700  # "บาท" after an amount is read too
+
+
+def test_csv_in_another_encoding_gets_a_clear_error(tmp_path: Path) -> None:
+    folder = tmp_path / "content" / "years" / "2568" / "data"
+    folder.mkdir(parents=True)
+    (folder / "complaints.csv").write_bytes("période,reçu\n".encode("cp1252") + b"\x81\x8d\n")
     _, errors = load_folder(folder, 2568, tmp_path / "content")
     [problem] = errors
     assert "complaints.csv" in str(problem.path) and "UTF-8" in problem.th and "UTF-8" in problem.en

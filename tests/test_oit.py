@@ -18,7 +18,7 @@ from generator.oit.catalog import CATALOG_DIR, catalog_years, load_catalog
 from generator.oit.readiness import CHECKS, assess, summary
 from tests.conftest import EXAMPLE, SEEDS, article_html, page_text, read_page
 
-CODE_ROW = re.compile(r"<tr>\s*<td>(o\d+)</td>(.*?)</tr>", re.S)
+CODE_ROW = re.compile(r"<tr>\s*<td[^>]*>(o\d+)</td>(.*?)</tr>", re.S)
 CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
 
 
@@ -339,7 +339,7 @@ def test_readme_states_the_example_readiness() -> None:
 
 def table_rows(html: str) -> list[list[str]]:
     body = article_html(html)
-    table = body[body.index('<table class="pr-oit-table">') : body.index("</table>")]
+    table = body[body.index('<table class="pr-oit-table') : body.index("</table>")]
     rows = []
     for code, rest in CODE_ROW.findall(table):
         cells = [page_text(c) for c in CELL.findall(rest)]

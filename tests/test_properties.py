@@ -18,7 +18,8 @@ from generator.thai import BE_OFFSET, ThaiStyle, fiscal_year, fiscal_year_range,
 from generator.yamlio import YamlError, parse_yaml
 
 # Buddhist Era years staff write (2400 and later) and a little beyond any real document.
-DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31))
+# What a site can hold (thai.FIRST_DATE to LAST_DATE); dates beyond are refused (below).
+DATES = st.dates(min_value=dt.date(1970, 1, 1), max_value=dt.date(2100, 12, 31))
 STYLES = st.sampled_from(["full", "abbr", "official"])
 DIGITS = st.sampled_from(["thai", "arabic"])
 ASCII_DIGITS = re.compile(r"[0-9]")
@@ -51,7 +52,7 @@ def test_iso_dates_in_either_era_read_the_same(value: dt.date) -> None:
         assert parse_date(parse_yaml(f"date: {typed}\n", Path("x.yml")).data["date"]) == value
 
 
-@given(st.dates(min_value=dt.date(1957, 1, 1), max_value=dt.date(2056, 12, 31)), DIGITS)
+@given(st.dates(min_value=dt.date(1970, 1, 1), max_value=dt.date(2056, 12, 31)), DIGITS)
 def test_two_digit_buddhist_years_read_back(value: dt.date, digits: str) -> None:
     short = ThaiStyle(digits).date(value, "abbr")
     day, month, year = short.split(" ")
@@ -178,3 +179,14 @@ def test_accepted_links_are_web_mail_or_phone(text: str) -> None:
 def test_yaml_errors_are_content_errors() -> None:
     with pytest.raises(YamlError):
         parse_yaml("a: [1,\n", Path("x.yml"))
+
+
+# (a date object from year 2400 on is read as Buddhist Era, so those are Common Era dates below it)
+@given(st.one_of(st.dates(max_value=dt.date(1969, 12, 31)),
+                 st.dates(min_value=dt.date(2101, 1, 1), max_value=dt.date(2399, 12, 31))), STYLES, DIGITS)
+def test_dates_a_site_cannot_hold_are_refused(value: dt.date, style: str, digits: str) -> None:
+    with pytest.raises(ValueError):
+        parse_date(value)
+    if value.year + 543 <= 9999:
+        with pytest.raises(ValueError):
+            parse_date(ThaiStyle(digits).date(value, style))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..guard import archive_problem
 from .thaitext import decode, repair
 
 TEXT_SUFFIXES = {".txt", ".tsv", ".text"}
@@ -19,6 +20,19 @@ DOCX_SUFFIXES = {".docx"}
 
 class UnknownFormat(Exception):
     """The file is neither extracted text nor a Word (.docx) file."""
+
+
+class Unreadable(Exception):
+    """The file cannot be read safely: a message key of the catalog and its values."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+MAX_COLUMNS = 63  # what Word allows in a table
+MAX_ROWS = 20_000  # rows of one table; a year's contract list is a few thousand
+MAX_TEXT_BYTES = 10 * 1024 * 1024  # extracted text of a document; a year's reports are a few hundred KB
 
 
 @dataclass
@@ -52,11 +66,20 @@ def read(path: Path) -> list[Line]:
     if suffix in TEXT_SUFFIXES:
         return read_text(path)
     if suffix in DOCX_SUFFIXES:
-        return read_docx(path)
+        if problem := archive_problem(path):
+            raise Unreadable(problem[0], **problem[1])
+        try:
+            return read_docx(path)
+        except Unreadable:
+            raise
+        except Exception as exc:  # python-docx on a damaged package: KeyError, XML errors, …
+            raise Unreadable("archive_damaged", name=path.name, suffix=suffix, problem=type(exc).__name__) from exc
     raise UnknownFormat(suffix or path.name)
 
 
 def read_text(path: Path) -> list[Line]:
+    if (size := path.stat().st_size) > MAX_TEXT_BYTES:
+        raise Unreadable("file_too_large", size=size, limit=MAX_TEXT_BYTES)
     raw = path.read_bytes()
     text = decode(raw).replace("\r\n", "\n").replace("\r", "\n")
     lines = []
@@ -84,7 +107,10 @@ def read_docx(path: Path) -> list[Line]:
             lines.append(Line(path, number, [para.text.strip()], numbered=numbered))
         elif tag == "tbl":
             table = Table(child, document)
-            grid = [_grid_row(tr, table) for tr in table._tbl.tr_lst]
+            if len(table._tbl.tr_lst) > MAX_ROWS:
+                raise Unreadable("import_table_too_large", name=path.name, line=number + 1,
+                                 columns=MAX_COLUMNS, rows=MAX_ROWS)
+            grid = [_grid_row(tr, table, path, number + 1 + i) for i, tr in enumerate(table._tbl.tr_lst)]
             index = 0
             while index < len(grid):
                 number += 1
@@ -106,13 +132,15 @@ def read_docx(path: Path) -> list[Line]:
     return lines
 
 
-def _grid_row(tr: Any, table: Any) -> list[tuple[str, str | None, bool]]:
+def _grid_row(tr: Any, table: Any, path: Path, line: int) -> list[tuple[str, str | None, bool]]:
     """One row by grid column: (text, vertical merge, covered by a cell spanning from the left).
     A cell spanning columns gives its text to each column it covers, marked as spanned."""
     from docx.table import _Cell
 
     out: list[tuple[str, str | None, bool]] = []
     for tc in tr.tc_lst:
+        if not 1 <= tc.grid_span <= MAX_COLUMNS:  # Word allows 63 columns; more is a broken (or hostile) file
+            raise Unreadable("import_table_too_large", name=path.name, line=line, columns=MAX_COLUMNS, rows=MAX_ROWS)
         paragraphs = [p.text.strip() for p in _Cell(tc, table).paragraphs if p.text.strip()]
         text = _cell_text(paragraphs)
         out.append((text, tc.vMerge, False))

@@ -72,6 +72,11 @@ def import_files(
             outcome.say("import_unknown_format", file=path, suffix=str(exc))
             outcome.failed = True
             continue
+        except reader.Unreadable as exc:
+            outcome.say("import_unreadable", file=path)
+            outcome.say(exc.key, **exc.params)
+            outcome.failed = True
+            continue
         repaired = [x for x in lines if x.repaired]
         if repaired:
             outcome.say(

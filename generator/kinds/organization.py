@@ -63,8 +63,12 @@ class Organization(Strict):
     map: MapLocation | None = None
     office_hours: str | None = None
     social: list[SocialLink] = []
+    complaint_url: Url | None = None
+    e_service_url: Url | None = None
+    eit_survey_url: Url | None = None
     qa: Url | None = None  # a two-way question-and-answer channel (web board, chat, LINE)
     logo: AssetRef | None = None
+    emblem: AssetRef | None = None
     structure_chart: AssetRef | None = None  # the structure drawn as a chart (image file in assets/)
     about: RichText | None = None
     executives: list[Executive] = []

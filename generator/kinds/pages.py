@@ -99,6 +99,29 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1), text[match.end() :], text[: match.end()].count("\n") + 1
 
 
+# Python-Markdown's link patterns search ahead from every "[" of a paragraph (time grows with
+# the square of their number: 24 KB of "[" takes minutes) and each ">" of a quote nests a parse.
+MAX_BRACKETS = 1000  # per paragraph; a page's longest real list of links has a few hundred
+MAX_QUOTE_DEPTH = 20
+_QUOTES = re.compile(r"^(?:[ \t]*>)+", re.M)
+
+
+def too_complex(body: str, first_line: int) -> tuple[int, str, int] | None:
+    """(line, message key, limit) of the first thing in `body` that Markdown would take too
+    long on, or None. `first_line`: the file line the body starts on."""
+    if body.count("[") > MAX_BRACKETS:
+        line = first_line
+        for block in re.split(r"(\n[ \t]*\n)", body):
+            if block.count("[") > MAX_BRACKETS:
+                return line, "page_too_many_brackets", MAX_BRACKETS
+            line += block.count("\n")
+    if body.count(">") > MAX_QUOTE_DEPTH:
+        for match in _QUOTES.finditer(body):
+            if match.group().count(">") > MAX_QUOTE_DEPTH:
+                return first_line + body.count("\n", 0, match.start()), "page_quotes_too_deep", MAX_QUOTE_DEPTH
+    return None
+
+
 # What each inline pattern of Python-Markdown needs in a text before it can match: a text
 # with none of these is left as it is by every one of them. Placeholders (STX/ETX) too.
 _INLINE_NEEDS = {

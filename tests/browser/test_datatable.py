@@ -46,3 +46,28 @@ def test_a_text_column_sorts_by_its_text(page, example_url: str) -> None:
     page.get_by_role("button", name="เลขที่โครงการ").click()
     numbers = page.eval_on_selector_all("table.pr-sortable tbody tr th", "c => c.map(x => x.textContent)")
     assert numbers == sorted(numbers)
+
+
+def _luminance(rgb: str) -> float:
+    channels = [float(v) / 255 for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_chart_text_keeps_its_contrast_in_both_schemes(chromium, example_url: str) -> None:
+    # In the dark scheme the labels were black on the dark background.
+    for scheme in ("light", "dark"):
+        context = chromium.new_context(locale="th-TH", color_scheme=scheme)
+        tab = context.new_page()
+        tab.goto(f"{example_url}/2569/data/spending-report/", wait_until="load")
+        fills = tab.eval_on_selector_all("svg.pr-chart text", "ts => ts.map(t => getComputedStyle(t).fill)")
+        background = tab.evaluate("getComputedStyle(document.querySelector('.md-main')).backgroundColor")
+        if "rgba(0, 0, 0, 0)" in background:
+            background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+        context.close()
+        assert fills
+        back = _luminance(background)
+        for fill in set(fills):
+            light, dark = sorted((_luminance(fill), back), reverse=True)
+            ratio = (light + 0.05) / (dark + 0.05)
+            assert ratio >= 4.5, f"{scheme}: chart text {fill} on {background}: {ratio:.2f}:1"

@@ -11,6 +11,7 @@ from typing import Any
 
 from ...catalog import HERE, read_program_yaml
 from ...errors import ContentError, error
+from ...guard import MAX_DATASET_BYTES, archive_problem
 from ...yamlio import YamlError, read_yaml
 from .checks import Note, check_table, check_year
 from .tables import Column, Table, raw_rows, read_table
@@ -63,7 +64,21 @@ def _yaml_rows(path: Path, columns: list[Column]) -> tuple[list[list[Any]], list
         header += [str(k) for k in row if str(k) not in header]
     table = [header] + [[row.get(k) for k in header] for row in rows]
     lines = [located.line_of(("rows",)) or 1] + [located.line_of(("rows", i)) or 1 for i in range(len(rows))]
-    return table, lines, []
+    # A cell is one value: a list or mapping would print as Python, and YAML reads yes/no/on/off
+    # as true/false, so the page would not show what staff typed.
+    wrong = [error(path, located.line_of(("rows", i, k)), f"rows[{i + 1}].{k}",
+                   "dataset_cell_bool" if isinstance(v, bool) else "dataset_cell_structure", column=k)
+             for i, row in enumerate(rows) for k, v in row.items() if isinstance(v, (bool, list, dict))]
+    return table, lines, wrong
+
+
+def dataset_file_problem(path: Path) -> ContentError | None:
+    """A spreadsheet file too large to read, or an .xlsx that is no safe workbook."""
+    size = path.stat().st_size
+    if size > MAX_DATASET_BYTES:
+        return error(path, None, "", "file_too_large", size=size, limit=MAX_DATASET_BYTES)
+    found = archive_problem(path) if path.suffix in (".xlsx", ".ods") else None
+    return error(path, None, "", found[0], **found[1]) if found else None
 
 
 def load_folder(folder: Path, year: int, shown_root: Path) -> tuple[dict[str, Dataset], list[ContentError]]:
@@ -89,10 +104,17 @@ def load_folder(folder: Path, year: int, shown_root: Path) -> tuple[dict[str, Da
                 errors += problems
                 continue
         else:
+            if problem := dataset_file_problem(path):
+                errors.append(problem)
+                continue
             try:
                 rows = raw_rows(path)
-            except Exception as exc:  # a broken workbook or bad encoding: say so, never crash
-                errors.append(error(path, None, "", "dataset_unreadable", problem=type(exc).__name__))
+            except UnicodeDecodeError as exc:
+                errors.append(error(path, None, "", "file_encoding", problem=str(exc)))
+                continue
+            except Exception as exc:  # a broken workbook: say so, never crash
+                errors.append(error(path, None, "", "archive_damaged", name=path.name, suffix=path.suffix,
+                                    problem=type(exc).__name__))
                 continue
         table, problems = read_table(path, columns, rows, numbers)
         if problems:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -48,6 +49,15 @@ def cell_display(value: Any, column_type: str, thai: Any) -> str:
     return column_cells(column_type, [value], thai)[0][0]
 
 
+def machine_cells(column_type: str, data: list[Any]) -> list[str]:
+    """One column's cells for the CSV, which spreadsheets read: plain numbers in Arabic digits
+    (no thousands separators, two decimals for money) and ISO dates, whatever the site's digit
+    setting; `data` is the column's JSON values (dates already ISO text)."""
+    if column_type == "money":
+        return ["" if v is None else f"{v:.2f}" for v in data]
+    return ["" if v is None else str(v) for v in data]
+
+
 def json_number(value: Decimal) -> int | float:
     return float(value) if value != value.to_integral_value() else int(value)
 
@@ -88,11 +98,27 @@ class _Lines(list):
     write = list.append
 
 
+# A cell a spreadsheet would evaluate (=, +, -, @, or a tab or CR before one) gets a leading
+# apostrophe, as OWASP advises against CSV injection; a plain number (-1,250.00) stays a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[-+]?[0-9๐-๙][0-9๐-๙,]*(\.[0-9๐-๙]+)?$")
+
+
+def spreadsheet_safe(cell: Any) -> Any:
+    if type(cell) is str and cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def _safe_row(row: Sequence[str]) -> list[str]:
+    return [spreadsheet_safe(c) for c in row]
+
+
 def csv_bytes(headers: list[str], rows: Iterable[Sequence[str]]) -> bytes:
     lines = _Lines(["\ufeff"])  # the BOM: spreadsheet programs then read the file as UTF-8
     writer = csv.writer(lines, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerow(_safe_row(headers))
+    writer.writerows(map(_safe_row, rows))
     return "".join(lines).encode("utf-8")
 
 
@@ -127,7 +153,7 @@ def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
     shown_columns, key_columns, data_columns = zip(
         *(column_cells(c.type, [r[c.key] for r in rows], thai) for c in columns), strict=True
     )
-    shown = list(zip(*shown_columns, strict=True))  # rows of shown cells, for the CSV
+    shown = list(zip(*shown_columns, strict=True))  # rows of shown cells
     stem = page_path(ds)[: -len(".md")]
     keys = [c.key for c in columns]
     records = [dict(zip(keys, values, strict=True)) for values in zip(*data_columns, strict=True)]
@@ -143,7 +169,8 @@ def render_dataset(ctx: Any, ds: Dataset) -> tuple[Any, dict[str, bytes]]:
         "rows": records,
     }
     downloads = {
-        f"{stem}.csv": csv_bytes(headers, shown),
+        f"{stem}.csv": csv_bytes(headers, zip(*(machine_cells(c.type, v) for c, v in zip(columns, data_columns,
+                                                                                         strict=True)), strict=True)),
         f"{stem}.json": json.dumps(meta, ensure_ascii=False).encode("utf-8"),  # compact: C encoder, smaller file
     }
     chart = chart_for(ds.spec.get("chart", {}), ds.table.rows, {c.key: c.th for c in columns}, thai)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -18,6 +19,7 @@ from pythainlp.util import thai_digit_to_arabic_digit
 
 from ...errors import ContentError, error
 from ...thai import parse_date
+from ...yamlio import decode_text
 
 _NUMBER = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
@@ -48,8 +50,8 @@ class Table:
 def raw_rows(path: Path) -> list[list[Any]]:
     """All rows of the file's first sheet as cell values (header included)."""
     if path.suffix == ".csv":
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            return list(csv.reader(handle))  # rows are lists already
+        text = decode_text(path.read_bytes(), thai_windows=True)
+        return list(csv.reader(io.StringIO(text, newline="")))  # rows are lists already
     if path.suffix == ".xlsx":
         from openpyxl import load_workbook
 
@@ -77,10 +79,13 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+MAX_NUMBER = Decimal(10) ** 15  # baht or counts; the national budget is 3.5 million million
+
+
 def parse_number(text: str) -> Decimal:
     # ASCII text has no Thai digit to convert (isascii is a flag check): most cells of a sheet
-    cleaned = (text if text.isascii() else thai_digit_to_arabic_digit(text)).strip()
-    if not _NUMBER.match(cleaned):
+    cleaned = text if text.isascii() else thai_digit_to_arabic_digit(text).removesuffix("บาท").strip()
+    if len(cleaned) > 40 or not _NUMBER.match(cleaned):
         raise ValueError(text)
     try:
         return Decimal(cleaned.replace(",", ""))
@@ -96,6 +101,8 @@ def parse_cell(column: Column, value: Any, text: str | None = None) -> Any:
             number = Decimal(str(value))
         else:
             number = parse_number(text)
+        if not number.is_finite() or abs(number) >= MAX_NUMBER:  # a typo, or a 5,000-digit paste
+            raise ValueError(text)
         if column.type == "int":
             if number != number.to_integral_value():
                 raise ValueError(text)
@@ -136,6 +143,8 @@ def read_table(
     for name in header:
         text = " ".join(cell_text(name).split())
         column = by_name.get(text) or by_name.get(text.lower())
+        if column is not None and column in mapping:  # given twice: which one is meant?
+            errors.append(error(path, header_row, text, "dataset_duplicate_column", row=header_row, column=text))
         if column is None and text:
             errors.append(error(path, header_row, text, "dataset_unknown_column", row=header_row, column=text,
                                 allowed=", ".join(c.th for c in columns),

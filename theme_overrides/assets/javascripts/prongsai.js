@@ -1,5 +1,6 @@
 /* Prongsai theme script: no inline handlers, no third-party requests.
- *  - "พิมพ์ / บันทึกเป็น PDF" button (.pr-print) calls window.print()
+ *  - "พิมพ์ / บันทึกเป็น PDF" button (.pr-print) calls window.print(); the
+ *    404 page's search button (.pr-404-search) opens the header's search
  *  - wide tables (.pr-table-wrap) that scroll sideways become keyboard
  *    focusable regions, so they can be scrolled without a mouse
  *  - numbers the search box writes ("พบ 13 เอกสาร") follow the site's digit
@@ -16,6 +17,13 @@
     if (button) {
       event.preventDefault();
       window.print();
+    }
+    /* the 404 page's "ค้นหาในเว็บไซต์" opens the header's search */
+    var search = target && target.closest ? target.closest(".pr-404-search") : null;
+    var toggle = document.querySelector('label.md-header__button[for="__search"]');
+    if (search && toggle) {
+      event.preventDefault();
+      toggle.click();
     }
   });
 
