@@ -11,23 +11,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from generator.search_bench import served  # noqa: E402  (one local server for both benchmarks)
+
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync"]
 QUERIES = ["เทศบาล", "คุณธรรม", "จัดซื้อจัดจ้าง", "ร้องเรียน", "งบประมาณ"]
@@ -67,25 +65,6 @@ def make_history(out: Path, years: int) -> Path:
             if path.is_file() and path.suffix in {".yml", ".csv", ".md"}:
                 path.write_text(_shift(path.read_text(encoding="utf-8-sig"), mapping), encoding="utf-8")
     return out
-
-
-@contextmanager
-def served(root: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def handle(self) -> None:
-            with contextlib.suppress(ConnectionError):  # the browser closed a page mid-download
-                super().handle()
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _bodies(page, action) -> list[bytes]:  # page: a Playwright page
