@@ -61,6 +61,11 @@ bench: $(VENV)/.installed
 bench-orgs: $(VENV)/.installed
 	$(PY) tools/bench.py --skip-site --orgs $(BENCH_ORGS)
 
+# What a first visit and a search cost with two and with ten fiscal years of history.
+.PHONY: bench-history
+bench-history: $(VENV)/.dev-installed
+	$(PY) tools/bench_history.py
+
 # Send the built site to the hosting named in publish.yml (SFTP, FTPS or FTP); only changed files.
 .PHONY: publish
 publish: site

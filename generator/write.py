@@ -215,6 +215,8 @@ def build_site(config_path: Path, site_dir: Path, epoch: int | None = None) -> N
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .search_material import finish_site
+
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=site_dir.parent, prefix=f".{site_dir.name}.new-"))
@@ -223,6 +225,7 @@ def build_site(config_path: Path, site_dir: Path, epoch: int | None = None) -> N
         config = load_config(str(config_path), site_dir=str(staging))
         with source_date_epoch(epoch):
             build(config)
+        finish_site(staging)
     except (MkDocsException, OSError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(exc)) from exc

@@ -12,6 +12,7 @@ import ftplib
 import io
 import posixpath
 import ssl
+import threading
 from collections.abc import Callable, Coroutine
 from typing import Any, BinaryIO, TypeVar
 
@@ -116,7 +117,11 @@ class SftpTransport:
         import asyncssh
 
         self._asyncssh = asyncssh
+        # The connection's own loop runs in its own thread, so publishing works from a program
+        # that already runs an event loop in this thread (a test tool, a notebook, a GUI).
         self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
         self._timeout = timeout
         self.root = root.rstrip("/")
         pinned = host_key.strip() if host_key else None
@@ -139,18 +144,23 @@ class SftpTransport:
         try:
             self._conn, self._sftp = self._run(open_())
         except (asyncssh.HostKeyNotVerifiable, ValueError) as exc:
-            self._loop.close()
+            self._close_loop()
             if seen and pinned != seen[-1]:
                 raise HostKeyUnknown(seen[-1]) from exc
             raise
         except BaseException:
-            self._loop.close()
+            self._close_loop()
             raise
         if self.root:
             self.makedirs("")
 
     def _run(self, coro: Coroutine[Any, Any, T]) -> T:
-        return self._loop.run_until_complete(asyncio.wait_for(coro, self._timeout))
+        return asyncio.run_coroutine_threadsafe(asyncio.wait_for(coro, self._timeout), self._loop).result()
+
+    def _close_loop(self) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
 
     def _p(self, rel: str) -> str:
         return posixpath.join(self.root, rel) if self.root else rel
@@ -188,7 +198,7 @@ class SftpTransport:
                     progress(len(block))
 
         # No overall timeout for a whole file: each request has the connection's own.
-        self._loop.run_until_complete(go())
+        asyncio.run_coroutine_threadsafe(go(), self._loop).result()
 
     def rename(self, source: str, target: str) -> None:
         async def go() -> None:
@@ -217,4 +227,4 @@ class SftpTransport:
         try:
             self._run(go())
         finally:
-            self._loop.close()
+            self._close_loop()

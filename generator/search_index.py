@@ -1,0 +1,173 @@
+"""The site's search index, in pieces a visitor's browser fetches only when they search.
+
+Each section's text is cut at spaces into chunks of about CHUNK_CHARS characters (a
+query word never holds a space, so it never straddles two chunks). Thai is written
+without spaces between words, so the index keys are characters and pairs of characters
+(1- and 2-grams) of each chunk's normalized text; each key maps to the chunks that
+contain it, and the keys are spread over shard files by a hash the search worker
+computes the same way. A query fetches the shards of its keys and the page map, keeps
+the pages where every word's keys meet in some chunk, fetches just those chunks and
+checks the words really occur there (theme_overrides/.../prongsai-search-core.js).
+So the first visit fetches nothing of the index, a query fetches a few small shards
+and the pieces of text that hold its words, and results are exact.
+
+This module knows nothing of the theme: it takes (location, title, text) sections in
+site order and returns the files to write. `generator/search_material.py` adapts it
+to Material for MkDocs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+# The worker uses the same rules; tests/test_search_index.py holds both to one list.
+_TAG = re.compile(r"<[^>]*>")
+# re.ASCII: JavaScript's /[a-z]/i matches only ASCII letters; Python's re.I would also
+# match the Kelvin sign and the long s.
+_ENTITY = re.compile(r"&(#x[0-9a-f]+|#[0-9]+|[a-z]+);", re.I | re.A)
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": " "}
+# JavaScript's \s, exactly.
+_JS_SPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_THAI_DIGITS = {0x0E50 + d: str(d) for d in range(10)}
+
+SHARD_BYTES = 6000  # aim for shards of about this size: a few per query on a slow phone
+MAX_SHARDS = 256
+CHUNK_CHARS = 1500  # a query fetches only the chunks holding its words, and each whole
+
+
+def _entity(match: re.Match[str]) -> str:
+    name = match.group(1)
+    if name[0] == "#":
+        code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+        return chr(code) if 0 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group(0)
+    return _ENTITIES.get(name.lower(), match.group(0))
+
+
+def plain(html: str) -> str:
+    """Text of an HTML fragment: tags become spaces, entities are decoded."""
+    return _ENTITY.sub(_entity, _TAG.sub(" ", html))
+
+
+def normalize(text: str) -> str:
+    """What searching compares: NFC, lower case, Arabic digits, no invisible marks, one space."""
+    text = unicodedata.normalize("NFC", text).lower().translate(_THAI_DIGITS).translate(_INVISIBLE)
+    return _JS_SPACE.sub(" ", text).strip(" ")
+
+
+def grams(text: str) -> set[str]:
+    """Every character and pair of neighbouring characters of normalized text, spaces left out."""
+    keys: set[str] = set()
+    for word in text.split(" "):
+        keys.update(word)
+        keys.update(word[i : i + 2] for i in range(len(word) - 1))
+    return keys
+
+
+def shard_of(key: str, shards: int) -> int:
+    """FNV-1a over the key's code points (the worker computes the same)."""
+    h = 0x811C9DC5
+    for char in key:
+        h = ((h ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return h % shards
+
+
+@dataclass(frozen=True)
+class Section:
+    location: str  # page URL relative to the site root, '#anchor' for a section
+    title: str  # plain text
+    text: str  # plain text
+
+
+def _page(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """`text` cut at spaces into pieces of at most about `size` characters (a run without
+    spaces stays whole); an empty text is one empty piece."""
+    pieces: list[str] = []
+    current: list[str] = []
+    length = 0
+    for word in text.split(" "):
+        if current and length + len(word) > size:
+            pieces.append(" ".join(current))
+            current, length = [], 0
+        current.append(word)
+        length += len(word) + 1
+    pieces.append(" ".join(current))
+    return pieces
+
+
+def _holders(numbers: list[int], count: int) -> str | list[int]:
+    """The chunks holding a key: a base64 bitset, or the numbers themselves where fewer bytes."""
+    bits = bytearray((count + 7) // 8)
+    for number in numbers:
+        bits[number >> 3] |= 1 << (number & 7)
+    packed = base64.b64encode(bytes(bits)).decode("ascii")
+    return numbers if len(numbers) * 4 < len(packed) else packed
+
+
+def _dump(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+@dataclass(frozen=True)
+class Index:
+    meta: dict[str, object]  # what the worker needs to find the pieces
+    files: dict[str, bytes]  # path below the search folder -> bytes
+
+
+def build_index(sections: Iterable[Section]) -> Index:
+    """The page map, the text chunks and the sharded key files of the sections, in site order."""
+    pages: dict[str, list[Section]] = {}
+    for section in sections:
+        pages.setdefault(_page(section.location), []).append(section)
+    holders: dict[str, list[int]] = {}
+    files: dict[str, bytes] = {}
+    page_map: list[list[object]] = []
+    number = 0
+    for location, page_sections in pages.items():
+        page_map.append([location, page_sections[0].title, number])
+        for section in page_sections:
+            first = number
+            for i, text in enumerate(chunks(section.text)):
+                title = section.title if i == 0 else ""  # a section's title is searched with its first chunk
+                for key in grams(normalize(f"{title} {text}")):
+                    holders.setdefault(key, []).append(number)
+                files[f"chunks/{number}.json"] = _dump([section.location, title, text, first])
+                number += 1
+    files["map.json"] = _dump(page_map)
+    encoded = {key: _holders(numbers, number) for key, numbers in holders.items()}
+    total = sum(len(_dump({k: v})) for k, v in encoded.items())
+    shards = min(MAX_SHARDS, 2 ** max(0, math.ceil(math.log2(max(1, total / SHARD_BYTES)))))
+    parts: list[dict[str, str | list[int]]] = [{} for _ in range(shards)]
+    for key, found in encoded.items():
+        parts[shard_of(key, shards)][key] = found
+    for shard, part in enumerate(parts):
+        files[f"keys/{shard}.json"] = _dump(part)
+    version = hashlib.sha256(b"".join(files[name] for name in sorted(files))).hexdigest()[:12]
+    return Index({"chunks": number, "pages": len(page_map), "shards": shards, "version": version}, files)
+
+
+def read_index(folder: Path) -> list[Section]:
+    """The sections an index folder holds (chunks of one section joined again), in site order."""
+    meta_chunks = len(list((folder / "chunks").glob("*.json")))
+    sections: dict[str, Section] = {}
+    for number in range(meta_chunks):
+        location, title, text, first = json.loads((folder / "chunks" / f"{number}.json").read_bytes())
+        if first == number:
+            sections[location] = Section(location, title, text)
+        else:
+            old = sections[location]
+            sections[location] = Section(location, old.title, f"{old.text} {text}")
+    return list(sections.values())
+

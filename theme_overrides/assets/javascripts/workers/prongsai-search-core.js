@@ -1,0 +1,245 @@
+/* Prongsai search: the index format and the matching, independent of any theme.
+ *
+ * The index (made by generator/search_index.py) is in pieces under one folder:
+ *   map.json         [[page location, page title, first chunk], ...] in site order
+ *   chunks/<c>.json  [section location, section title (in its first chunk only), text,
+ *                    number of the section's first chunk]
+ *   keys/<n>.json    shard n: {key: chunks whose text has the key, as a base64 bitset
+ *                    or a list of chunk numbers}
+ * A page's chunks are numbered one after another. Keys are the characters and
+ * character pairs of normalized text, so Thai words are found inside runs of Thai
+ * written without spaces. A query fetches the shards of its keys, keeps the pages where
+ * each word's keys meet in one chunk, fetches only those chunks and checks that each
+ * word really occurs: every page with the words is listed, no page without.
+ *
+ * Normalization (same for text and query, and in Python): NFC, lower case, Thai digits
+ * read as Arabic digits, zero-width characters removed, whitespace collapsed.
+ * A query of several words (separated by spaces) lists pages that contain all of them.
+ */
+"use strict";
+
+var ProngsaiSearch = (function () {
+  var MAX_SECTIONS = 20; /* sections listed under one page */
+
+  function normalize(text) {
+    return String(text || "")
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[\u0e50-\u0e59]/g, function (d) { return String(d.charCodeAt(0) - 0x0e50); })
+      .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+
+  /* The keys a word needs: its characters, or its neighbouring pairs. */
+  function keysOf(word) {
+    var chars = Array.from(word), keys = [];
+    if (chars.length === 1) return chars;
+    for (var i = 0; i + 1 < chars.length; i++) keys.push(chars[i] + chars[i + 1]);
+    return keys;
+  }
+
+  /* FNV-1a over code points, as generator/search_index.py shard_of. */
+  function shardOf(key, shards) {
+    var h = 0x811c9dc5;
+    for (var ch of key) {
+      h ^= ch.codePointAt(0);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % shards;
+  }
+
+  function bits(base64) {
+    var raw = atob(base64), out = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+    return out;
+  }
+
+  function escapeHTML(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function count(haystack, needle) {
+    var n = 0, at = haystack.indexOf(needle);
+    while (at >= 0) {
+      n += 1;
+      at = haystack.indexOf(needle, at + needle.length);
+    }
+    return n;
+  }
+
+  /* Mark the query words in a piece of plain text, returned as HTML. */
+  function mark(source, terms) {
+    var text = escapeHTML(source.replace(/\s+/g, " ").trim());
+    if (!terms.length) return text;
+    var pattern = terms
+      .map(function (t) { return escapeHTML(t).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); })
+      .sort(function (a, b) { return b.length - a.length; })
+      .join("|");
+    try {
+      return text.replace(new RegExp(pattern, "gi"), function (m) { return "<mark>" + m + "</mark>"; });
+    } catch (err) {
+      return text;
+    }
+  }
+
+  /* A teaser: the part of the text around the first match. */
+  function teaser(source, terms) {
+    var text = source.replace(/\s+/g, " ").trim();
+    var lower = normalize(text);
+    var first = -1;
+    terms.forEach(function (t) {
+      var at = lower.indexOf(t);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    });
+    if (text.length > 320 && first > 80 && lower.length === text.length) {
+      /* start at a space before the match, so no word is cut in half */
+      var cut = text.lastIndexOf(" ", first - 20);
+      text = "… " + text.slice(cut > first - 160 && cut >= 0 ? cut + 1 : first - 60);
+    }
+    if (text.length > 320) text = text.slice(0, 320) + " …";
+    return "<p>" + mark(text, terms) + "</p>";
+  }
+
+  /* The result of one page from its fetched chunks: the sections that hold the words,
+     the page itself first. `titles` gives a section's title by location. */
+  function pageResult(page, pieces, titles, terms, wanted) {
+    var article = page.location;
+    var sections = {}, order = [];
+    pieces.forEach(function (c) {
+      var s = sections[c.location];
+      if (!s) { s = sections[c.location] = { hits: 0, titleHits: 0, text: null }; order.push(c.location); }
+      var found = 0;
+      var norm = normalize(c.title + " " + c.text);
+      terms.forEach(function (t) { found += count(norm, t); });
+      if (c.first) terms.forEach(function (t) { s.titleHits += count(normalize(c.title), t); });
+      s.hits += found;
+      if (found && s.text === null) s.text = c.text;
+    });
+    var items = [];
+    order.forEach(function (location) {
+      var s = sections[location];
+      if (!s.hits && location !== article) return;
+      items.push({
+        location: location,
+        title: mark(titles[location] || "", terms),
+        text: s.hits ? teaser(s.text, terms) : "",
+        score: s.hits + 10 * s.titleHits,
+        terms: wanted
+      });
+    });
+    if (!items.some(function (i) { return i.location === article; })) {
+      items.push({ location: article, title: escapeHTML(page.title), text: "", score: 0, terms: wanted });
+    }
+    items.sort(function (a, b) {
+      if (a.location === article) return -1;
+      if (b.location === article) return 1;
+      return b.score - a.score;
+    });
+    return { items: items.slice(0, MAX_SECTIONS + 1), total: items.reduce(function (s, i) { return s + i.score; }, 0) };
+  }
+
+  function has(set, n) {
+    return Array.isArray(set) ? set.indexOf(n) >= 0 : (set[n >> 3] & (1 << (n & 7))) !== 0;
+  }
+
+  /* An index under `root` (a URL ending in '/'), described by `meta` {chunks, pages,
+     shards, version}. `fetchJSON(url)` returns a promise of the parsed file. */
+  function create(root, meta, fetchJSON) {
+    var cache = {};
+    function piece(path) {
+      if (!(path in cache)) {
+        cache[path] = fetchJSON(root + path + "?v=" + encodeURIComponent(meta.version)).catch(function (err) {
+          delete cache[path];
+          throw err;
+        });
+      }
+      return cache[path];
+    }
+    function chunk(n) {
+      return piece("chunks/" + n + ".json").then(function (r) {
+        return { number: n, location: r[0], title: r[1], text: r[2], first: r[3] === n, sectionFirst: r[3] };
+      });
+    }
+
+    /* For each term, the chunks holding all its keys (a bitset). */
+    function holders(terms) {
+      var keysByTerm = terms.map(keysOf);
+      var shards = {};
+      keysByTerm.forEach(function (keys) { keys.forEach(function (k) { shards[shardOf(k, meta.shards)] = true; }); });
+      var names = Object.keys(shards);
+      return Promise.all(names.map(function (n) { return piece("keys/" + n + ".json"); })).then(function (parts) {
+        var byShard = {};
+        names.forEach(function (n, i) { byShard[n] = parts[i]; });
+        var size = (meta.chunks + 7) >> 3;
+        return keysByTerm.map(function (keys) {
+          var set = null;
+          keys.forEach(function (k) {
+            var found = byShard[shardOf(k, meta.shards)][k], b = new Uint8Array(size);
+            if (Array.isArray(found)) found.forEach(function (n) { b[n >> 3] |= 1 << (n & 7); });
+            else if (found) b.set(bits(found).subarray(0, size));
+            if (set === null) { set = b; return; }
+            for (var i = 0; i < size; i++) set[i] &= b[i];
+          });
+          return set || new Uint8Array(size);
+        });
+      });
+    }
+
+    /* {items: [[section, ...] per page, best first]}, as the theme's result list wants. */
+    function query(text) {
+      var terms = normalize(text).split(" ").filter(Boolean);
+      if (!terms.length) return Promise.resolve({ items: [] });
+      var wanted = {};
+      terms.forEach(function (t) { wanted[t] = true; });
+      return Promise.all([piece("map.json"), holders(terms)]).then(function (got) {
+        var map = got[0], sets = got[1], pages = [];
+        map.forEach(function (row, p) {
+          var first = row[2], end = p + 1 < map.length ? map[p + 1][2] : meta.chunks, mine = [];
+          var everyTerm = sets.every(function (set) {
+            var any = false;
+            for (var c = first; c < end; c++) {
+              if (has(set, c)) { any = true; if (mine.indexOf(c) < 0) mine.push(c); }
+            }
+            return any;
+          });
+          if (everyTerm) {
+            pages.push({ location: row[0], title: row[1], rank: p, chunks: mine });
+          }
+        });
+        return Promise.all(pages.map(function (page) {
+          return Promise.all(page.chunks.sort(function (a, b) { return a - b; }).map(chunk)).then(function (pieces) {
+            var real = terms.every(function (t) {
+              return pieces.some(function (c) { return normalize(c.title + " " + c.text).indexOf(t) >= 0; });
+            });
+            if (!real) return null;
+            /* a section that holds the words but whose first chunk (its title) was not fetched */
+            var missing = [];
+            pieces.forEach(function (c) {
+              if (page.chunks.indexOf(c.sectionFirst) < 0 && missing.indexOf(c.sectionFirst) < 0) {
+                missing.push(c.sectionFirst);
+              }
+            });
+            return Promise.all(missing.map(chunk)).then(function (extra) {
+              var titles = {};
+              pieces.concat(extra).forEach(function (c) { if (c.first) titles[c.location] = c.title; });
+              var result = pageResult(page, pieces, titles, terms, wanted);
+              result.rank = page.rank;
+              return result;
+            });
+          });
+        })).then(function (results) {
+          var groups = results.filter(Boolean);
+          groups.sort(function (a, b) { return b.total - a.total || a.rank - b.rank; });
+          return { items: groups.map(function (g) { return g.items; }) };
+        });
+      });
+    }
+
+    return { query: query };
+  }
+
+  return { create: create, normalize: normalize, keysOf: keysOf, shardOf: shardOf };
+})();

@@ -1,0 +1,169 @@
+"""What a visitor pays as an office's site accumulates years: python tools/bench_history.py [--years 2,10].
+
+Builds the example as it is (two fiscal years) and with its oldest year copied back
+year by year to make ten (every year number inside a copy shifted), then prints for
+each: first-visit bytes of the home page and of a long page (raw and gzipped, as a
+plain server without compression sends them), HTML bytes per page, bytes a search
+fetches per query, site size and build time. A script that prints figures, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from generator.search_bench import served  # noqa: E402  (one local server for both benchmarks)
+
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync"]
+QUERIES = ["เทศบาล", "คุณธรรม", "จัดซื้อจัดจ้าง", "ร้องเรียน", "งบประมาณ"]
+THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def chromium() -> str:
+    found = os.environ.get("PRONGSAI_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        sys.exit("ต้องมี Chromium (apt-get install chromium) / Chromium is required")
+    return found
+
+
+def _shift(text: str, years: dict[int, int]) -> str:
+    """Every BE and CE year number of `years` (old -> new), in Arabic or Thai digits, replaced."""
+    def swap(match: re.Match[str]) -> str:
+        raw = match.group(0)
+        thai = not raw.isascii()
+        value = int(raw.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+        new = str(years.get(value, value))
+        return new.translate(THAI) if thai else new
+    return re.sub(r"(?<![\d๐-๙])(?:2[05]\d\d|[๒][๐๕][๐-๙][๐-๙])(?![\d๐-๙])", swap, text)
+
+
+def make_history(out: Path, years: int) -> Path:
+    """The example content with `years` fiscal years: the oldest year copied back as needed."""
+    shutil.copytree(REPO / "content", out)
+    have = sorted(int(p.name) for p in (out / "years").iterdir() if p.name.isdigit())
+    oldest = have[0]
+    for target in range(have[-1] - years + 1, oldest):
+        shift = target - oldest
+        mapping = {y: y + shift for y in range(oldest - 4, oldest + 4)}
+        mapping |= {y - 543: y - 543 + shift for y in range(oldest - 4, oldest + 4)}
+        folder = out / "years" / str(target)
+        shutil.copytree(out / "years" / str(oldest), folder)
+        for path in folder.rglob("*"):
+            if path.is_file() and path.suffix in {".yml", ".csv", ".md"}:
+                path.write_text(_shift(path.read_text(encoding="utf-8-sig"), mapping), encoding="utf-8")
+    return out
+
+
+def _bodies(page, action) -> list[bytes]:  # page: a Playwright page
+    bodies: list[bytes] = []
+
+    def keep(response) -> None:
+        with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
+            bodies.append(response.body())
+
+    page.on("response", keep)
+    action()
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("response", keep)
+    return bodies
+
+
+def _sizes(bodies: list[bytes]) -> tuple[int, int]:
+    return sum(map(len, bodies)), sum(len(gzip.compress(b, 6)) for b in bodies)
+
+
+@dataclass
+class Figures:
+    pages: int
+    html: list[int]
+    site: int
+    first_home: tuple[int, int] = (0, 0)
+    first_long: tuple[int, int] = (0, 0)
+    query: list[int] = field(default_factory=list)
+
+
+def measure(site: Path) -> Figures:
+    from playwright.sync_api import sync_playwright
+
+    html_files = list(site.rglob("*.html"))
+    longest = max(html_files, key=lambda p: p.stat().st_size)
+    result = Figures(len(html_files), sorted(p.stat().st_size for p in html_files),
+                     sum(p.stat().st_size for p in site.rglob("*") if p.is_file()))
+    with served(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=FLAGS, headless=True)
+        for name, url in (("home", base), ("long", base + longest.relative_to(site).parent.as_posix() + "/")):
+            context = browser.new_context(locale="th-TH")
+            tab = context.new_page()
+            setattr(result, f"first_{name}", _sizes(_bodies(tab, lambda tab=tab, url=url: tab.goto(url))))
+            context.close()
+        for word in QUERIES:
+            context = browser.new_context(locale="th-TH")
+            tab = context.new_page()
+            tab.goto(base)
+            tab.wait_for_load_state("networkidle")
+            box = tab.locator("input.md-search__input")
+            box.focus()
+
+            def ask(box=box, word=word, tab=tab) -> None:
+                box.fill(word)
+                box.press("End")
+                tab.wait_for_function("() => document.querySelectorAll('li.md-search-result__item').length > 0")
+
+            result.query.append(_sizes(_bodies(tab, ask))[0])
+            context.close()
+        browser.close()
+    return result
+
+
+def build(content: Path, site: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content), "--site-dir", str(site)],
+                   check=True, cwd=REPO, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", default="2,10", help="fiscal-year counts to compare (default 2,10)")
+    args = parser.parse_args(argv)
+    kb = 1024
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="prongsai-history-") as tmp:
+        for years in (int(y) for y in args.years.split(",")):
+            content = make_history(Path(tmp) / f"content-{years}", years)
+            site = Path(tmp) / f"site-{years}"
+            seconds = build(content, site)
+            rows.append((years, seconds, measure(site)))
+    print("| years | pages | home first visit raw / gzip | longest page raw / gzip | HTML per page mean / max"
+          " | search per query (median, max) | site | build |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for years, seconds, m in rows:
+        home, long, queries = m.first_home, m.first_long, sorted(m.query)
+        print(f"| {years} | {m.pages} | {home[0] / kb:.0f} / {home[1] / kb:.0f} KB"
+              f" | {long[0] / kb:.0f} / {long[1] / kb:.0f} KB"
+              f" | {sum(m.html) / len(m.html) / kb:.0f} / {m.html[-1] / kb:.0f} KB"
+              f" | {queries[len(queries) // 2] / kb:.0f} KB, {queries[-1] / kb:.0f} KB"
+              f" | {m.site / kb / kb:.1f} MB | {seconds:.1f} s |")
+    if len(rows) > 1:
+        small, large = rows[0][2], rows[-1][2]
+        ratio = large.first_home[1] / small.first_home[1]
+        print(f"\nhome page first visit, gzipped, {rows[-1][0]} years against {rows[0][0]}: x{ratio:.2f}"
+              " (target <= 1.15)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
