@@ -19,7 +19,7 @@ from .kinds.ita_analysis import ItaAnalysis
 from .kinds.memo import Memo
 from .kinds.organization import Organization
 from .kinds.pages import Page, PageMeta, split_front_matter, too_complex
-from .kinds.registry import root_names, year_file_models, year_folder_models
+from .kinds.registry import markdown_folders, root_names, year_file_models, year_folder_models
 from .oit.bindings import load_bindings
 from .oit.local import load_local_catalogs
 from .reproducible import content_date
@@ -56,7 +56,7 @@ class Site:
     settings: SiteSettings
     organization: Organization
     years: dict[int, FiscalYear]
-    pages: list[Page]
+    pages: list[Page[PageMeta]]
     assets: list[Path]
     files: int
     oit: Any = None  # oit.bindings.LoadedBindings from content/oit.yml, if present
@@ -65,6 +65,8 @@ class Site:
     def setting_line(self, key: str) -> int | None:
         return self.settings_lines.line_of((key,)) if self.settings_lines else None
     oit_catalogs: dict[int, Any] = field(default_factory=dict)  # oit.catalog.Chosen from content/oit/<year>.yml
+    # Site-wide Markdown documents (<folder>/<slug>.md) by kind name: pages, news posts...
+    documents: dict[str, list[Page[BaseModel]]] = field(default_factory=dict)
 
     @property
     def current_year(self) -> int | None:
@@ -163,14 +165,17 @@ class _Loader:
             if value is not None:
                 target[path.stem] = value
 
-    def pages(self) -> list[Page]:
-        pages: list[Page] = []
-        folder = self.root / "pages"
+    def markdown_documents(self) -> dict[str, list[Page[BaseModel]]]:
+        """Every site-wide Markdown kind's files, by kind name, in file name order."""
+        return {kind.name: self.markdown_folder(self.root / folder, kind.model) for kind, folder in markdown_folders()}
+
+    def markdown_folder(self, folder: Path, model: type[BaseModel]) -> list[Page[BaseModel]]:
+        pages: list[Page[BaseModel]] = []
         if not folder.is_dir():
             return pages
         for path in _visible(folder):
             if not (path.is_file() and path.suffix == ".md"):
-                self.unknown(path, "pages/*.md")
+                self.unknown(path, f"{folder.name}/*.md")
                 continue
             if not SLUG.match(path.stem):
                 self.errors.append(error(path, None, "", "bad_slug", name=path.name))
@@ -194,10 +199,10 @@ class _Loader:
             except YamlError as exc:
                 self.errors.append(exc.content_error)
                 continue
-            meta = self.validate(located, PageMeta)
+            meta = self.validate(located, model)
             if meta is not None:
                 pages.append(Page(path.stem, meta, body))
-        return sorted(pages, key=lambda p: (p.meta.order, p.slug))
+        return pages
 
     def assets(self) -> list[Path]:
         folder = self.root / "assets"
@@ -239,14 +244,15 @@ def load_site(content_dir: Path) -> Site:
     settings = loader.required("site.yml", SiteSettings) if (content_dir / "site.yml").exists() else SiteSettings()
     organization = loader.required("organization.yml", Organization)
     years = loader.years()
-    pages = loader.pages()
+    documents = loader.markdown_documents()
+    pages = sorted(documents.get("page", []), key=lambda p: (p.meta.order, p.slug))  # type: ignore[attr-defined]
     assets = loader.assets()
     oit = load_bindings(loader, content_dir / "oit.yml")
     oit_catalogs = load_local_catalogs(loader, content_dir / "oit")
     if loader.errors:
         raise ContentErrors(loader.errors)
     site = Site(content_dir, settings, organization, years, pages, assets, loader.files, oit,
-                settings_lines=loader.read.get("site.yml"), oit_catalogs=oit_catalogs)
+                settings_lines=loader.read.get("site.yml"), oit_catalogs=oit_catalogs, documents=documents)
     _date_undated_datasets(site)
     return site
 

@@ -22,9 +22,10 @@ from .content import Site
 from .kinds import organization, pages
 from .kinds.datasets.page import render_catalog, render_dataset
 from .kinds.registry import document_kinds
+from .nav import NavEntry
 from .program_cache import template_cache
 from .richtext import RichRenderer
-from .safetext import inline_html, md_text, theme_label
+from .safetext import inline_html, md_text
 from .thai import fiscal_year_range, six_month_range
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -42,19 +43,6 @@ class OutPage:
     @cached_property
     def content(self) -> str:
         return self.make(self)
-
-
-@dataclass
-class NavEntry:
-    title: str
-    path: str | None = None
-    children: list[NavEntry] = field(default_factory=list)
-
-    def as_mkdocs(self) -> Any:
-        title = theme_label(self.title)
-        if self.children:
-            return {title: [c.as_mkdocs() for c in self.children]}
-        return {title: self.path}
 
 
 @dataclass
@@ -202,6 +190,7 @@ def render_documents(site: Site, ctx: RenderContext | None = None) -> Rendered:
     nav: list[NavEntry] = []
 
     about_pages = organization.render(ctx)
+    sections = [k.section(ctx) for k in document_kinds() if k.section is not None]  # news...
     year_navs: list[NavEntry] = []
     downloads: dict[str, bytes] = {}
     yearly = [k for k in document_kinds() if k.yearly]
@@ -248,9 +237,13 @@ def render_documents(site: Site, ctx: RenderContext | None = None) -> Rendered:
         pages=free,
         current=site.years.get(site.current_year) if site.current_year else None,
         ita=[],  # (title, path) of each ITA page: the OIT step fills it in
+        blocks=[s.home for s in sections if s.home is not None],  # sections kinds add (latest news)
     )
     nav.append(NavEntry(home.title, home.path))
     nav.append(NavEntry(ctx.label("nav", "about"), children=[NavEntry(p.title, p.path) for p in about_pages]))
+    nav.extend(s.nav for s in sections if s.nav is not None)
+    for section in sections:
+        downloads.update(section.downloads)
     nav.extend(year_navs)
     if free:
         nav.append(NavEntry(ctx.label("nav", "more"), children=[NavEntry(p.title, p.path) for p in free]))
@@ -261,6 +254,6 @@ def render_documents(site: Site, ctx: RenderContext | None = None) -> Rendered:
         downloads["data.json"] = data_json
         data_catalog = [catalog_page]
         nav.append(NavEntry(catalog_page.title, catalog_page.path))
-    out = [home, *about_pages, *out, *free, *data_catalog]
+    out = [home, *about_pages, *(p for s in sections for p in s.pages), *out, *free, *data_catalog]
     assets = {f"assets/{rel.as_posix()}": site.content_dir / "assets" / rel for rel in site.assets}
     return Rendered(out, nav, assets, downloads)

@@ -61,7 +61,7 @@ def content_date(site: Any) -> dt.date:
     """The newest date written anywhere in the content (or the newest fiscal year's first day)."""
     memo = getattr(site, "__dict__", {})
     if "_content_date" not in memo:  # a build asks twice (undated datasets, the epoch); the walk is long
-        parts = [site.settings, site.organization, site.years, site.pages]
+        parts = [site.settings, site.organization, site.years, site.documents]
         newest = _newest_date(parts)
         if newest is None:
             newest = fiscal_year_range(max(site.years))[0] if site.years else FALLBACK_DATE

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import markdown
 import nh3
@@ -17,6 +17,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 from markupsafe import Markup, escape
+from pydantic import BaseModel
 
 from ..richtext import Strict
 from .registry import DocumentKind
@@ -86,10 +87,15 @@ class PageMeta(Strict):
     description: str | None = None
 
 
+Meta = TypeVar("Meta", bound=BaseModel)
+
+
 @dataclass(frozen=True)
-class Page:
+class Page(Generic[Meta]):
+    """One Markdown file of a site-wide kind (<folder>/<slug>.md): its front matter and body."""
+
     slug: str
-    meta: PageMeta
+    meta: Meta
     body: str
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -21,10 +21,40 @@ from ..oit.bindings import OitBindings
 from ..site import SiteSettings
 
 if TYPE_CHECKING:  # types only: render imports the kinds at run time
-    from ..content import FiscalYear
+    from ..content import FiscalYear, Site
+    from ..nav import NavEntry
     from ..render import OutPage, RenderContext
 
 SCHEMA_DIR = "schema"  # where the modelines point, from the repository root
+
+
+@dataclass(frozen=True)
+class HomeBlock:
+    """A section of the home page: a template included there (with the home page's `link`
+    and `asset`), which reads its values as `block`."""
+
+    template: str
+    values: dict[str, object]
+
+
+@dataclass
+class Section:
+    """What a site-wide kind adds besides its pages: its entry in the navigation (after the
+    organization's pages), files that are not pages (a feed), a block on the home page."""
+
+    pages: list[OutPage]
+    nav: NavEntry | None = None
+    downloads: dict[str, bytes] = field(default_factory=dict)
+    home: HomeBlock | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The page that answers the OIT items whose catalog entry names a kind (`kinds: [news]`),
+    and the fiscal years its documents are of (the item's year rule is checked against them)."""
+
+    page: str
+    years: frozenset[int]
 
 
 @dataclass(frozen=True)
@@ -40,6 +70,10 @@ class DocumentKind:
     nav: str | None = None  # labels.nav key of its group in the year's navigation
     # Any other kind renders itself: (ctx) for the site, (ctx, year) for a fiscal year's files.
     render: Callable[..., list[OutPage]] | None = None
+    # A site-wide kind with its own navigation entry, files or home-page block renders a Section.
+    section: Callable[[RenderContext], Section] | None = None
+    # Answers the OIT items whose catalog entry lists this kind's name in `kinds`.
+    answers: Callable[[Site], Answer | None] | None = None
 
     @property
     def schema_file(self) -> str:
@@ -105,6 +139,18 @@ def year_file_models() -> dict[str, type[BaseModel]]:
 def year_folder_models() -> dict[str, type[BaseModel]]:
     """years/<BE>/<folder>/*.yml: the model of each folder."""
     return {k.folder: k.model for k in document_kinds() if k.folder}
+
+
+def markdown_folders() -> list[tuple[DocumentKind, str]]:
+    """Site-wide kinds of one Markdown file (front matter, then body) per document: <folder>/*.md."""
+    return [(k, PurePosixPath(k.files[0]).parts[0]) for k in document_kinds()
+            if not k.yearly and PurePosixPath(k.files[0]).match("*/*.md")]
+
+
+def answering(site: Site) -> dict[str, Answer]:
+    """{kind name: what answers the OIT items naming it} for this site's content."""
+    found = {k.name: k.answers(site) for k in document_kinds() if k.answers is not None}
+    return {name: answer for name, answer in found.items() if answer is not None}
 
 
 def root_names() -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ContentError, ContentErrors, error
 from ..fields import Url
@@ -22,6 +22,9 @@ from ..kinds.datasets import page_path
 from ..richtext import Strict
 from ..yamlio import YamlError, read_yaml
 from .catalog import Catalog
+
+if TYPE_CHECKING:  # a type only: the registry imports this module
+    from ..kinds.registry import Answer
 
 FILE = "oit.yml"
 # Stable names for generated pages whose file name is not their key.
@@ -203,6 +206,22 @@ def dataset_targets(site: Any, catalog: Catalog, pages: set[str], bound: set[str
         page = page_path(ds)
         if page in pages:
             found[code] = Target(code, "page", page.removesuffix(".md"), page, None, ds.year, None, None)
+    return found
+
+
+def kind_targets(catalog: Catalog, pages: set[str], bound: set[str], answers: dict[str, Answer]) -> dict[str, Target]:
+    """Targets of the items left unbound in oit.yml whose catalog entry names a document kind
+    (`kinds: [news]`) that the site has: that kind's page (registry.Answer), dated by the ITA
+    year when the kind has documents of that fiscal year, else by its newest year before it."""
+    found: dict[str, Target] = {}
+    for item in catalog.items:
+        answer = next((answers[k] for k in item.kinds if k in answers), None)
+        if item.code in bound or answer is None or answer.page not in pages:
+            continue
+        earlier = [y for y in answer.years if y <= catalog.year]
+        year = catalog.year if catalog.year in answer.years else max(earlier or answer.years, default=None)
+        key = answer.page.removesuffix(".md")
+        found[item.code] = Target(item.code, "page", key, answer.page, None, year, None, None)
     return found
 
 

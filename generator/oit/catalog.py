@@ -40,6 +40,7 @@ class Item(Strict):
     sources: list[str] = []  # ids of the catalog's sources that show this item
     research: str | None = None  # for maintainers: what was checked; never published
     datasets: list[str] = []  # keys of generator/catalog/datasets.yml whose pages answer this item
+    kinds: list[str] = []  # names of document kinds (generator/kinds) whose index page answers this item
     # Filled in from the enclosing groups when the catalog is read.
     indicator: str = ""
     sub_indicator: str = ""

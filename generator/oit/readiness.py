@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ..catalog import labels
-from .bindings import Target, dataset_targets, resolve
+from ..kinds.registry import answering
+from .bindings import Target, dataset_targets, kind_targets, resolve
 from .catalog import Item, catalog_for
 
 STATUSES = ("ready", "manual", "incomplete", "out_of_date", "missing")
@@ -222,6 +223,7 @@ def assess(site: Any, year: int, pages: set[str] | None = None) -> list[ItemStat
     catalog = catalog_for(site, year)
     targets = resolve(getattr(site, "oit", None), catalog, pages)
     targets.update(dataset_targets(site, catalog, pages, set(targets)))
+    targets.update(kind_targets(catalog, pages, set(targets), answering(site)))
     out: list[ItemStatus] = []
     for item in catalog.items:
         target = targets.get(item.code)
