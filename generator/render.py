@@ -21,7 +21,7 @@ from .catalog import labels
 from .content import Site
 from .kinds import organization, pages
 from .kinds.datasets.page import render_catalog, render_dataset
-from .kinds.registry import Alternate, document_kinds
+from .kinds.registry import document_kinds
 from .nav import NavEntry
 from .program_cache import template_cache
 from .richtext import RichRenderer
@@ -52,7 +52,6 @@ class Rendered:
     assets: dict[str, Path]
     # Generated files that are not pages (CSV/JSON downloads, SVG charts), by docs-relative path.
     downloads: dict[str, bytes] = field(default_factory=dict)
-    alternates: list[Alternate] = field(default_factory=list)  # feeds, linked from every page's head
 
     def files(self) -> dict[str, str]:
         return {p.path: p.content for p in self.pages}
@@ -257,4 +256,4 @@ def render_documents(site: Site, ctx: RenderContext | None = None) -> Rendered:
         nav.append(NavEntry(catalog_page.title, catalog_page.path))
     out = [home, *about_pages, *(p for s in sections for p in s.pages), *out, *free, *data_catalog]
     assets = {f"assets/{rel.as_posix()}": site.content_dir / "assets" / rel for rel in site.assets}
-    return Rendered(out, nav, assets, downloads, [a for s in sections for a in s.alternates])
+    return Rendered(out, nav, assets, downloads)

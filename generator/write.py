@@ -156,10 +156,6 @@ def mkdocs_config(
     extra["prongsai"] = {"digits": site.settings.digits}
     if site.settings.footer_note:
         extra["prongsai"]["footer_note"] = site.settings.footer_note
-    if rendered.alternates:
-        extra["prongsai"]["alternates"] = [
-            {"href": a.path, "type": a.type, "title": theme_label(a.title)} for a in rendered.alternates
-        ]
     config["extra"] = extra
     return config
 

@@ -17,7 +17,7 @@ from ..richtext import Strict
 from ..thai import fiscal_year
 from .news_feed import feeds
 from .pages import Page, body_html, caption_tables
-from .registry import Alternate, Answer, DocumentKind, HomeBlock, Section
+from .registry import Answer, DocumentKind, HomeBlock, Section
 
 if TYPE_CHECKING:  # types only: render imports the kinds at run time
     from ..content import Site
@@ -98,11 +98,9 @@ def section(ctx: RenderContext) -> Section:
     ])
     latest = [(post_path(p), p.meta) for p in all_posts[:LATEST]]
     home = HomeBlock("news_home.md.j2", {"posts": latest, "index": INDEX, "feed": FEED})
-    name = f"{label['title']} {ctx.site.organization.name}"
-    alternates = [Alternate(FEED, "application/atom+xml", f"{name} (Atom)"),
-                  Alternate(RSS, "application/rss+xml", f"{name} (RSS)")]
-    return Section([*index_pages, *post_pages], nav, feeds(ctx.site, all_posts, FEED, RSS, label["title"]), home,
-                   alternates)
+    # The feeds are linked from the news index only: Material reads every <link rel="alternate">
+    # in a page's head as another language of the site and fetches a sitemap.xml beside it.
+    return Section([*index_pages, *post_pages], nav, feeds(ctx.site, all_posts, FEED, RSS, label["title"]), home)
 
 
 def answers(site: Site) -> Answer | None:

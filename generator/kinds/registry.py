@@ -37,15 +37,6 @@ class HomeBlock:
     values: dict[str, object]
 
 
-@dataclass(frozen=True)
-class Alternate:
-    """A feed of the site, linked from every page's head (<link rel="alternate">)."""
-
-    path: str  # docs-relative, e.g. news/feed.xml
-    type: str  # its MIME type
-    title: str
-
-
 @dataclass
 class Section:
     """What a site-wide kind adds besides its pages: its entry in the navigation (after the
@@ -55,7 +46,6 @@ class Section:
     nav: NavEntry | None = None
     downloads: dict[str, bytes] = field(default_factory=dict)
     home: HomeBlock | None = None
-    alternates: list[Alternate] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
