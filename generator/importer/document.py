@@ -97,11 +97,13 @@ def paragraph_blocks(lines: list[Line]) -> list[Any]:
     wrapped lines joined to the line they carry on."""
     paras: list[str] = []
     numbered: list[bool] = []
+    turned: list[bool] = []
     for line in lines:
-        for para in rc.paragraphs(line.text) or [line.text]:
+        for index, para in enumerate(rc.paragraphs(line.text) or [line.text]):
             paras.append(para)
             numbered.append(line.numbered)
-    return rc.nest_paragraphs(paras, gaps=True, numbered=numbered)
+            turned.append(line.turned and index == 0)
+    return rc.nest_paragraphs(paras, gaps=True, numbered=numbered, turned=turned)
 
 
 def one(blocks: list[Any]) -> Any:

@@ -9,6 +9,7 @@ tables split over pages) read the same way.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,11 @@ _TURN = re.compile(
 )
 _SECTION = re.compile(r"^([0-9๐-๙]{1,2})\s*\.(?![0-9๐-๙])\s*(.*)$")
 MEMO_START = word("memo_start")
+# A dotted blank left for a hand to fill in: "ลงชื่อ......", "วันที่ ........ เดือน ........".
+_BLANK = re.compile(r"(?:[.…]\s?){4,}|…{2,}|_{4,}")
+_FORM_WORDS = frozenset(words()["blank_labels"])
+_TOTAL_WORDS = tuple(words()["total_row"])
+_TOTAL_LABEL = 20  # characters: "รวมทั้งสิ้น ๕ โครงการ" is a label, "รวมพลังต่อต้านการทุจริต …" a title
 
 
 def squash(text: str) -> str:
@@ -139,6 +145,17 @@ class Row:
     line: Line
     values: list[Any]  # rich text per column
     group: str | None = None  # a row with only its first cell: a heading over the rows below
+    total: bool = False  # a total row (รวม, รวมทั้งสิ้น …): never merged into the row above
+
+
+def is_total(cells: list[str]) -> bool:
+    """A row of totals: its first filled cell a short total label, every other filled cell a number."""
+    filled = [squash(c) for c in cells if squash(c)]
+    if len(filled) < 2 or len(filled[0]) > _TOTAL_LABEL:
+        return False
+    if not any(filled[0].startswith(squash(w)) for w in _TOTAL_WORDS):
+        return False
+    return all(re.search("[0-9๐-๙]", c) for c in filled[1:])
 
 
 @dataclass
@@ -168,6 +185,18 @@ class Skipped:
 Block = Table | Text
 
 
+def unblank(line: Line, skipped: list[Skipped]) -> Line | None:
+    """The line without its dotted blanks (listed as skipped); None when nothing but blanks
+    and the labels before them is left (an empty form line: "วันที่ ..... เดือน ..... พ.ศ. .....")."""
+    if not any(_BLANK.search(c) for c in line.cells):
+        return line
+    skipped.append(Skipped(line, "blank"))
+    cells = [" ".join(_BLANK.sub(" ", c).split()) for c in line.cells]
+    if not line.is_row and all(squash(w) in _FORM_WORDS for w in cells[0].split()):
+        return None
+    return dataclasses.replace(line, cells=cells)
+
+
 def decoration(line: Line) -> str | None:
     """Page numbers and ruled lines from the printed page, which carry no content."""
     text = line.text
@@ -188,6 +217,7 @@ def segment(lines: list[Line], skipped: list[Skipped]) -> list[Block]:
     table: Table | None = None
     pending: list[Line] = []  # text seen inside an open table, kept until we know where it goes
     after_header = False
+    turned = False  # a page number or page-turn marker was just passed
 
     def close() -> None:
         nonlocal table
@@ -198,13 +228,17 @@ def segment(lines: list[Line], skipped: list[Skipped]) -> list[Block]:
         out.extend(Text(x) for x in pending)
         pending.clear()
 
-    for line in lines:
-        if line.blank:
+    for source in lines:
+        line = unblank(source, skipped) if not source.blank else None
+        if line is None or line.blank:
             continue
         why = decoration(line)
         if why:
             skipped.append(Skipped(line, why))
+            turned = turned or why == "page"
             continue
+        if turned:
+            line.turned, turned = True, False
         if not line.is_row:
             if table is not None and _is_section(line):
                 close()
@@ -255,8 +289,11 @@ def _interstitial(table: Table, pending: list[Line]) -> None:
 
 def _add_row(table: Table, line: Line, after_header: bool) -> None:
     values = [rich_cells.rich(c) for c in line.cells]
-    data_rows = [r for r in table.rows if r.group is None]
-    if not line.cells[0].strip() and data_rows:
+    data_rows = [r for r in table.rows if r.group is None and not r.total]
+    if is_total(line.cells):
+        table.rows.append(Row(line, values, total=True))
+        return
+    if not line.cells[0].strip() and data_rows and not table.rows[-1].total:
         # A continuation row: its cells add to the row above (a sentence cut by a page break joins inline).
         last = data_rows[-1]
         last.values = [rich_cells.join(a, b, after_header) for a, b in zip(last.values, values, strict=True)]

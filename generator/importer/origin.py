@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..thai import fiscal_year, parse_date
 from . import cells as rc
+from .words import MONTHS as _MONTHS
 from .words import any_of, word, words
 
 _THAI_RUN = r"[\u0e01-\u0e4e]+"
@@ -26,10 +27,6 @@ _YEAR_DIGITS = r"((?:25|๒๕)[0-9๐-๙]{2})"
 _FISCAL = re.compile(rf"(?:{any_of('fiscal')})\s*(?:{_ERA})?\s*{_YEAR_DIGITS}(?![0-9๐-๙])")
 _ERA_YEAR = re.compile(rf"{_ERA}\s*{_YEAR_DIGITS}(?![0-9๐-๙])")
 _LAW = re.compile(any_of("law_words"))
-_MONTHS = (
-    "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม"
-    r"|ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\."
-)
 # A date or a month with a four-digit Buddhist Era year: "๗ เมษายน ๒๕๖๖", "กุมภาพันธ์ ๒๕๖๘".
 _DATED = re.compile(rf"(?:([0-9๐-๙]{{1,2}})\s*)?({_MONTHS})\s*(?:{_ERA})?\s*{_YEAR_DIGITS}(?![0-9๐-๙])")
 _NAME_YEAR = re.compile(r"(?<![0-9])(25[0-9]{2})(?![0-9])")
