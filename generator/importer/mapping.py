@@ -7,8 +7,9 @@ page) and is reported; nothing read from the source is dropped.
 from __future__ import annotations
 
 from .document import Doc, Issue
+from .free_page import oit_page
 from .ita import map_ita
-from .letters import map_announcement, map_memo, oit_page
+from .letters import map_announcement, map_memo
 from .tables import map_measures
 
 __all__ = [
