@@ -47,7 +47,12 @@ def _deadline(value: Any) -> dt.date | Month:
         if not FIRST_DATE.year <= found[0] <= LAST_DATE.year:
             return _date(f"1 {value}")  # out of range: the date message says which years are allowed
         return Month(*found)
-    return _date(without_by(value))
+    try:
+        return check_date(without_by(value))
+    except DateProblem as problem:
+        raise PydanticCustomError(problem.key, "cannot read date {got}", problem.params) from None
+    except (ValueError, TypeError):
+        raise PydanticCustomError("bad_deadline", "cannot read deadline {got}", {"got": str(value)}) from None
 
 
 def _url(value: str) -> str:

@@ -31,6 +31,7 @@ _MONTH_AT = rf"(?:(?:วันที่\s*)?[0-9๐-๙]{{1,2}}\s*)?(?:เดื
 _SPAN = rf"(?:ระหว่าง|ตั้งแต่)?\s*{_MONTH_AT}\s*(?:[-–—]|ถึง|จนถึง)\s*{_MONTH_AT}"
 # A deadline alone in a period cell: "ภายในเดือนเมษายน ๒๕๖๙", "ภายในวันที่ ๓๐ เม.ย. ๖๙".
 _DEADLINE = re.compile(rf"ภายใน\s*({_MONTH_AT})")
+_DAY_WORDS = re.compile(r"^\s*(?:วันที่|เดือน)|(?<=[0-9๐-๙])\s*เดือน")
 _AMOUNT = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 _PERIOD = re.compile(rf"รอบ\s*(?:[๖6]|๑๒|12)\s*เดือน(?:\s*\([^)]{{3,60}}\))?(?:\s*{_SPAN})?|\(?{_SPAN}\)?")
 
@@ -143,7 +144,7 @@ def deadline_of(text: str) -> str | None:
     """A period cell that is only a deadline ("ภายในเดือนเมษายน ๒๕๖๙", "ภายใน ๓๐ เมษายน ๒๕๖๙"):
     the deadline as staff write it, which the model reads as a month or a date."""
     match = _DEADLINE.fullmatch(text.strip())
-    return " ".join(match.group(1).split()) if match else None
+    return " ".join(_DAY_WORDS.sub(" ", match.group(1)).split()) if match else None
 
 
 def _data_rows(table: Table) -> list[Row]:
