@@ -30,6 +30,19 @@ def imported(tmp: Path, name: str, *args: str) -> tuple[Path, str]:
     return content, out.getvalue()
 
 
+def imported_text(tmp: Path, name: str, text: str) -> tuple[Path, str]:
+    """Import a variant of a document, written as `name`; the content folder and the output."""
+    import contextlib
+    import io
+
+    source = tmp / name
+    source.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["import", str(source), "--into", str(tmp / "c")]) == 0
+    return tmp / "c", out.getvalue()
+
+
 def built_text(tmp: Path, content: Path) -> str:
     build(content, tmp / "site")
     return " ".join(page_text(p.read_text(encoding="utf-8")) for p in sorted((tmp / "site").rglob("*.html")))
@@ -237,15 +250,8 @@ def test_a_progress_report_gets_references_dated_actions_nested_steps_and_checkb
 
 
 def test_a_code_the_catalog_lacks_is_a_warning(tmp_path: Path) -> None:
-    source = tmp_path / "progress.txt"
-    source.write_text(docs.PROGRESS.replace("ข้อ o11", "ข้อ o97"), encoding="utf-8")
-    import contextlib
-    import io
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["import", str(source), "--into", str(tmp_path / "c")]) == 0
-    assert "ไม่มี o97 ในรายการข้อมูล OIT ของปี 2568" in out.getvalue() and "o97 is not in the OIT list" in out.getvalue()
+    _content, out = imported_text(tmp_path, "progress.txt", docs.PROGRESS.replace("ข้อ o11", "ข้อ o97"))
+    assert "ไม่มี o97 ในรายการข้อมูล OIT ของปี 2568" in out and "o97 is not in the OIT list" in out
 
 
 def test_nested_lists_a_paragraph_between_them_and_a_page_turn(tmp_path: Path) -> None:
@@ -314,15 +320,8 @@ def test_a_six_month_report_with_its_period_as_months_a_month_deadline_and_a_tot
 
 
 def test_a_stated_total_of_a_measure_table_that_does_not_add_up_is_reported(tmp_path: Path) -> None:
-    import contextlib
-    import io
-
-    source = tmp_path / "progress.txt"
-    source.write_text(docs.PROGRESS_MONTHS.replace("๕๕,๐๐๐", "๖๕,๐๐๐"), encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["import", str(source), "--into", str(tmp_path / "c")]) == 0
-    assert "progress.txt:7" in out.getvalue() and "คือ ๖๕,๐๐๐ แต่ผลรวมของแถวคือ 55000" in out.getvalue()
+    _content, out = imported_text(tmp_path, "progress.txt", docs.PROGRESS_MONTHS.replace("๕๕,๐๐๐", "๖๕,๐๐๐"))
+    assert "progress.txt:7" in out and "คือ ๖๕,๐๐๐ แต่ผลรวมของแถวคือ 55000" in out
 
 
 def test_a_plan_with_month_only_deadlines_and_aims_numbered_without_dots(tmp_path: Path) -> None:
@@ -368,9 +367,7 @@ def test_a_line_after_a_page_break_that_starts_something_new_is_not_joined(tmp_p
     text = docs.WRAPPED_WITH_BLANKS.replace("บัติงานที่โปร่งใส", "(๑) บัติงานที่โปร่งใส").replace(
         "ร่วมเสนอแนวทางการปฏิ\n", "ร่วมเสนอแนวทาง.\n"
     )
-    source = tmp_path / "notice.txt"
-    source.write_text(text, encoding="utf-8")
-    assert main(["import", str(source), "--into", str(tmp_path / "c")]) == 0
-    (notice,) = load_site(tmp_path / "c").years[2569].announcements.values()
+    content, _out = imported_text(tmp_path, "notice.txt", text)
+    (notice,) = load_site(content).years[2569].announcements.values()
     first, second = notice.preamble
     assert first.endswith("ร่วมเสนอแนวทาง.") and second.list[0].number == "(๑)"
