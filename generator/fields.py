@@ -40,7 +40,7 @@ class Month:
 
 def _deadline(value: Any) -> dt.date | Month:
     """A day, or a month when the paper gives only the month; "ภายใน" before it is allowed."""
-    if isinstance(value, (dt.date, Month)):
+    if isinstance(value, Month):
         return value
     found = month_of(value) if isinstance(value, str) else None
     if found is not None:

@@ -35,7 +35,7 @@ measures:
         alt: แผนภูมิจำนวนผู้เข้าอบรม
         column: responsible
   - title: ตรวจรับงานจ้าง
-    deadline: 2026-03-31
+    deadline: 2569-03-31  # YAML reads this as a date: a Buddhist Era year all the same
 totals:
   - label: รวมทั้งสิ้น ๓ มาตรการ
     values:
