@@ -9,8 +9,9 @@
  * A page's chunks are numbered one after another. Keys are the characters and
  * character pairs of normalized text, so Thai words are found inside runs of Thai
  * written without spaces. A query fetches the shards of its keys, keeps the pages where
- * each word's keys meet in one chunk, fetches only those chunks and checks that each
- * word really occurs: every page with the words is listed, no page without.
+ * each word's keys meet in one chunk, and fetches those chunks, a page's one after
+ * another only until each word is found there: every page with the words is listed, no
+ * page without. The likeliest pages come first, shown while the others are checked.
  *
  * Normalization (same for text and query, and in Python): NFC, lower case, Thai digits
  * read as Arabic digits, zero-width characters removed, whitespace collapsed.
@@ -20,6 +21,8 @@
 
 var ProngsaiSearch = (function () {
   var MAX_SECTIONS = 20; /* sections listed under one page */
+  var FIRST_PAGES = 8; /* pages checked before the first results are shown */
+  var MORE = "#prongsai-searching"; /* the location of the "still searching" line */
 
   function normalize(text) {
     return String(text || "")
@@ -188,8 +191,10 @@ var ProngsaiSearch = (function () {
       });
     }
 
-    /* {items: [[section, ...] per page, best first]}, as the theme's result list wants. */
-    function query(text) {
+    /* {items: [[section, ...] per page, best first]}, as the theme's result list wants.
+       `partial(result)`, if given, is called once with the first pages' results when
+       more pages are still being checked. */
+    function query(text, partial) {
       var terms = normalize(text).split(" ").filter(Boolean);
       if (!terms.length) return Promise.resolve({ items: [] });
       var wanted = {};
@@ -206,34 +211,75 @@ var ProngsaiSearch = (function () {
             return any;
           });
           if (everyTerm) {
-            pages.push({ location: row[0], title: row[1], rank: p, chunks: mine });
+            pages.push({ location: row[0], title: row[1], rank: p, chunks: mine, terms: terms, wanted: wanted });
           }
         });
-        return Promise.all(pages.map(function (page) {
-          return Promise.all(page.chunks.sort(function (a, b) { return a - b; }).map(chunk)).then(function (pieces) {
-            var real = terms.every(function (t) {
-              return pieces.some(function (c) { return normalize(c.title + " " + c.text).indexOf(t) >= 0; });
-            });
-            if (!real) return null;
-            /* a section that holds the words but whose first chunk (its title) was not fetched */
-            var missing = [];
-            pieces.forEach(function (c) {
-              if (page.chunks.indexOf(c.sectionFirst) < 0 && missing.indexOf(c.sectionFirst) < 0) {
-                missing.push(c.sectionFirst);
-              }
-            });
-            return Promise.all(missing.map(chunk)).then(function (extra) {
-              var titles = {};
-              pieces.concat(extra).forEach(function (c) { if (c.first) titles[c.location] = c.title; });
-              var result = pageResult(page, pieces, titles, terms, wanted);
-              result.rank = page.rank;
-              return result;
-            });
-          });
-        })).then(function (results) {
-          var groups = results.filter(Boolean);
+        /* The likeliest pages first (the page's title holds the words, then the most
+           chunks holding them), so that on a slow line the first results are shown
+           while the rest is still on its way: `partial` gets them, `query` resolves
+           with every page. */
+        var titled = function (page) {
+          var title = normalize(page.title);
+          return terms.every(function (t) { return title.indexOf(t) >= 0; }) ? 1 : 0;
+        };
+        pages.sort(function (a, b) {
+          return titled(b) - titled(a) || b.chunks.length - a.chunks.length || a.rank - b.rank;
+        });
+        var done = [];
+        function answer() {
+          var groups = done.filter(Boolean).slice();
           groups.sort(function (a, b) { return b.total - a.total || a.rank - b.rank; });
           return { items: groups.map(function (g) { return g.items; }) };
+        }
+        function batch(list) {
+          return Promise.all(list.map(verify)).then(function (results) { done = done.concat(results); });
+        }
+        var first = pages.slice(0, FIRST_PAGES), rest = pages.slice(FIRST_PAGES);
+        return batch(first).then(function () {
+          if (rest.length && partial) {
+            /* first in the list: a line saying that more results are on their way */
+            var label = meta.searching || ["…", ""];
+            var note = [{ location: MORE, title: escapeHTML(label[0]), text: "<p>" + escapeHTML(label[1]) + "</p>",
+                          score: 0, terms: wanted }];
+            var shown = answer();
+            partial({ items: [note].concat(shown.items) });
+          }
+          return batch(rest);
+        }).then(answer);
+      });
+    }
+
+    /* One candidate page checked against its chunks, fetched one after another only until
+       every word is found (a long page need not send all its text): its result, or null
+       when the words are not really there. */
+    function verify(page) {
+      var terms = page.terms, order = page.chunks.slice().sort(function (a, b) { return a - b; });
+      var pieces = [], missingTerms = terms.slice();
+      function next(i) {
+        if (!missingTerms.length) return Promise.resolve(true);
+        if (i >= order.length) return Promise.resolve(false);
+        return chunk(order[i]).then(function (c) {
+          pieces.push(c);
+          var norm = normalize(c.title + " " + c.text);
+          missingTerms = missingTerms.filter(function (t) { return norm.indexOf(t) < 0; });
+          return next(i + 1);
+        });
+      }
+      return next(0).then(function (real) {
+        if (!real) return null;
+        /* a section that holds the words but whose first chunk (its title) was not fetched */
+        var fetched = pieces.map(function (c) { return c.number; }), missing = [];
+        pieces.forEach(function (c) {
+          if (fetched.indexOf(c.sectionFirst) < 0 && missing.indexOf(c.sectionFirst) < 0) missing.push(c.sectionFirst);
+        });
+        return Promise.all(missing.map(chunk)).then(function (extra) {
+          var titles = {};
+          pieces.concat(extra).forEach(function (c) { if (c.first) titles[c.location] = c.title; });
+          var result = pageResult(page, pieces, titles, terms, page.wanted);
+          /* the chunks holding every key tell how much of the page is about the words */
+          result.total += order.length;
+          result.rank = page.rank;
+          return result;
         });
       });
     }
@@ -241,5 +287,5 @@ var ProngsaiSearch = (function () {
     return { query: query };
   }
 
-  return { create: create, normalize: normalize, keysOf: keysOf, shardOf: shardOf };
+  return { create: create, normalize: normalize, keysOf: keysOf, shardOf: shardOf, MORE: MORE };
 })();
