@@ -5,6 +5,7 @@ every preview page (Thai, then English, with file and line) until it is fixed.""
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import threading
@@ -74,6 +75,8 @@ def serve(content: Path, build_dir: Path, dev_addr: str) -> int:
     observer.start()
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(build_dir / "mkdocs.yml"), "-a", dev_addr]
     server = subprocess.Popen(cmd)
+    if threading.current_thread() is threading.main_thread():  # a stopped preview stops its server too
+        signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
         while server.poll() is None:
             time.sleep(0.5)
