@@ -7,6 +7,7 @@ One browser context for the module, one load per page."""
 from __future__ import annotations
 
 import pytest
+from sitecheck import browser_window
 
 # Widths of the page, the article and the first table and its box.
 WIDTHS_JS = """() => {
@@ -37,10 +38,7 @@ SCROLLED_JS = """(n) => {
 
 @pytest.fixture(scope="module")
 def desktop(chromium):
-    context = chromium.new_context(locale="th-TH", viewport={"width": 1366, "height": 768})
-    tab = context.new_page()
-    yield tab
-    context.close()
+    yield from browser_window(chromium, 1366, 768)
 
 
 def widths(tab, url: str) -> dict[str, float]:
