@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from .catalog import labels
 from .content import Site
+from .fields import Month
 from .kinds import organization, pages
 from .kinds.datasets.page import render_catalog, render_dataset
 from .kinds.registry import document_kinds
@@ -126,6 +127,8 @@ def _text_digits(context: jinja2.runtime.Context, value: Any) -> str:
 
 @jinja2.pass_context
 def _date(context: jinja2.runtime.Context, value: Any, style: str | None = None) -> str:
+    if isinstance(value, Month):  # a deadline given as a month: the month, whatever the style
+        return context["thai"].month(value.year, value.month)
     return context["thai"].date(value, style) if value else ""
 
 
@@ -165,6 +168,7 @@ class RenderContext:
             auto_reload=False,  # one build, one environment: no need to stat a template on every use
         )
         env.filters.update(FILTERS)
+        env.tests["month"] = lambda value: isinstance(value, Month)
         env.globals.update(
             org=site.organization,
             site=site,

@@ -146,6 +146,10 @@ class ThaiStyle:
         directive, era = _DATE_STYLES[style or self.date_style]
         return self.digits_of(_written_date(value, month_names(directive), era))
 
+    def month(self, year: int, month: int) -> str:
+        """A month without a day, 'เมษายน 2569' (Common Era `year` in, Buddhist Era out), in the site's digits."""
+        return self.digits_of(f"{month_names('%B')[month - 1]} {year + BE_OFFSET}")
+
     def year(self, be_year: int) -> str:
         return self.digits_of(str(be_year))
 

@@ -24,9 +24,18 @@ Kind = Literal["page", "report", "channel"]
 YearRule = Literal["none", "current", "previous", "covering"]
 
 
+# The structured-data checks an element may name; oit/readiness.py implements each (CHECKS).
+CHECK_NAMES = frozenset({
+    "org.address", "org.phone", "org.fax", "org.email", "org.map", "org.social", "org.qa",
+    "executives.top", "executives.photo", "executives.contact",
+    "structure.units", "structure.heads", "structure.chart",
+    "doc.analysis", "doc.measures", "doc.monitoring", "doc.actions", "dataset.rows",
+})
+
+
 class Element(Strict):
     text: str
-    check: str | None = None  # a structured-data check in readiness.CHECKS
+    check: str | None = None  # one of CHECK_NAMES
 
 
 class Item(Strict):

@@ -29,7 +29,7 @@ from pydantic import field_validator
 from ..errors import ContentError, error, format_path
 from ..richtext import Strict
 from ..yamlio import YamlError, read_yaml
-from .catalog import Catalog, Chosen, Element, Kind, YearRule, catalog_years, load_catalog
+from .catalog import CHECK_NAMES, Catalog, Chosen, Element, Kind, YearRule, catalog_years, load_catalog
 
 FOLDER = "oit"
 OFFICE = "content"  # the source id of the office's own corrections
@@ -170,15 +170,14 @@ def _bad_sub(path: Path, located: Any, where: tuple[str, ...], number: str, subs
 
 def _check_keys(path: Path, located: Any, items: list[tuple[tuple[Any, ...], list[Element]]]) -> list[ContentError]:
     """A check key the readiness step does not know would be skipped silently: refuse it."""
-    from .readiness import CHECKS
-
     out = []
     for where, elements in items:
         for n, element in enumerate(elements):
-            if element.check and element.check not in CHECKS:
+            if element.check and element.check not in CHECK_NAMES:
                 line = located.line_of((*where, "elements", n, "check")) or located.line_of(where)
                 field = format_path((*where, "elements", n, "check"))
-                out.append(error(path, line, field, "oit_local_check", check=element.check, known=", ".join(CHECKS)))
+                known = ", ".join(sorted(CHECK_NAMES))
+                out.append(error(path, line, field, "oit_local_check", check=element.check, known=known))
     return out
 
 
