@@ -267,17 +267,61 @@ def test_a_site_folder_that_cannot_be_written(built: Path, tmp_path: Path) -> No
 
 
 def test_two_builds_of_one_site_at_once(built: Path, tmp_path: Path) -> None:
-    import fcntl
+    from generator.filelock import try_lock
 
     before, neighbours = tree_digest(built), sorted(p.name for p in built.parent.iterdir())
     lock = os.open(built.parent / f".{built.name}.lock", os.O_RDWR)
     try:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # as a build that is running holds it
+        assert try_lock(lock)  # as a build that is running holds it
         result = cli("build", "--content", SMALL, "--site-dir", built, cwd=tmp_path)
     finally:
         os.close(lock)
     assert_refused(result, str(built), "มีการสร้างเว็บไซต์นี้", "Another build of this site")
     assert_site_kept(built, before, neighbours)
+
+
+def test_a_killed_build_leaves_no_lock_behind(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom pathlib import Path\nfrom generator.write import site_lock\n"
+         "with site_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n    time.sleep(60)\n", str(site)],
+        cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        assert cli("build", "--content", SMALL, "--site-dir", site, cwd=tmp_path).returncode == 2
+    finally:
+        holder.kill()  # as a power cut or kill -9 would: no code of it runs to release the lock
+        holder.wait()
+    result = cli("build", "--content", SMALL, "--site-dir", site, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_lock_on_windows_refuses_a_second_holder(tmp_path: Path) -> None:
+    """msvcrt.locking as Windows behaves (a byte range held by another handle raises
+    PermissionError), standing in where the suite runs on Linux."""
+    from types import SimpleNamespace
+
+    from generator.filelock import try_lock
+
+    held: set[tuple[int, int]] = set()
+
+    def locking(fd: int, mode: int, nbytes: int) -> None:
+        assert (mode, nbytes, os.lseek(fd, 0, os.SEEK_CUR)) == (2, 1, 0)
+        key = (os.fstat(fd).st_ino, os.lseek(fd, 0, os.SEEK_CUR))
+        if key in held:
+            raise PermissionError(13, "Permission denied")
+        held.add(key)
+
+    msvcrt = SimpleNamespace(LK_NBLCK=2, locking=locking)
+    path = tmp_path / ".site.lock"
+    first, second = os.open(path, os.O_RDWR | os.O_CREAT), os.open(path, os.O_RDWR)
+    try:
+        os.write(first, b"x")  # the position moved: the lock still takes the first byte
+        assert try_lock(first, "msvcrt", msvcrt) is True
+        assert try_lock(second, "msvcrt", msvcrt) is False
+    finally:
+        os.close(first)
+        os.close(second)
 
 
 def test_staging_folders_of_a_killed_build_are_removed(tmp_path: Path) -> None:
