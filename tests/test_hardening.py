@@ -257,6 +257,12 @@ def test_messages_name_the_folder_given_to_content(tmp_path: Path) -> None:
     link(PHOTO, to_secret)(content)
     result = cli("build", "--content", content, "--site-dir", tmp_path / "site", cwd=tmp_path)
     assert_refused(result, f"ข้อมูล-อบต/{PHOTO}", "นอกโฟลเดอร์ ข้อมูล-อบต", "outside ข้อมูล-อบต")
+    (content / PHOTO).unlink()  # a photo the data names but nobody copied
+    result = cli("build", "--content", content, "--site-dir", tmp_path / "site", cwd=tmp_path)
+    at = next(i for i, line in enumerate(result.stderr.splitlines()) if "ไม่พบไฟล์ 'executives/" in line)
+    assert_refused(result, result.stderr.splitlines()[at - 1], "วางไฟล์ไว้ในโฟลเดอร์ ข้อมูล-อบต/assets/",
+                   "put it in ข้อมูล-อบต/assets/")
+    assert "content/" not in result.stderr, result.stderr
 
 
 def test_a_site_folder_that_cannot_be_written(built: Path, tmp_path: Path) -> None:
