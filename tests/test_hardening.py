@@ -591,3 +591,32 @@ def test_an_organization_over_its_time_limit_is_reported_and_the_others_build(tm
     assert "took longer than 0.01 s and was stopped" in result.stderr
     assert not (tmp_path / "out" / "alpha").exists()
     assert not list((tmp_path / "out").glob(".alpha.*")), "the stopped build left its staging folder"
+
+
+def test_an_organization_over_its_memory_limit_is_reported_and_the_others_build(tmp_path: Path) -> None:
+    orgs = tmp_path / "orgs"
+    # "alpha" holds a complaint list of 20,000 rows (3.5 MB, under the 20 MB file limit) whose
+    # build needs about 170 MB; "beta", built after it in the same worker, needs under 90 MB.
+    shutil.copytree(SMALL, orgs / "alpha")
+    shutil.copytree(SMALL, orgs / "beta")
+    data = orgs / "alpha" / "years" / "2568" / "data"
+    (data / "complaints.yml").unlink()
+    rows = "".join(f"ช่วงที่ {i} ของการรับเรื่องร้องเรียนจากประชาชนในเขตเทศบาล,{i},{i},0\n" for i in range(20_000))
+    (data / "complaints.csv").write_text(HEADER + rows, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build-all", "--orgs", str(orgs), "--out", str(tmp_path / "out"),
+         "--jobs", "1", "--org-memory-mb", "150"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    at = next(i for i, line in enumerate(lines) if "(โฟลเดอร์ alpha) สร้างเว็บไซต์ไม่สำเร็จ" in line)
+    assert "สร้างเว็บไซต์ของหน่วยงานนี้ใช้หน่วยความจำเกิน 150 MB จึงหยุดไว้" in lines[at + 2], result.stderr
+    assert "needed more than 150 MB of memory and was stopped; the others went on" in lines[at + 3], result.stderr
+    assert "beta" not in result.stderr
+    out = tmp_path / "out"
+    assert not (out / "alpha").exists() and not list(out.glob(".alpha.*"))
+    assert "2568/data/complaints" in "".join(p.as_posix() for p in (out / "beta").rglob("*.html"))
+    manifest = __import__("json").loads((out / "_manifests" / "shard-1-of-1.json").read_text(encoding="utf-8"))
+    assert [(m["slug"], m["ok"]) for m in manifest] == [("alpha", False), ("beta", True)]
