@@ -539,3 +539,9 @@ def test_dataset_pages_show_the_code_of_the_ita_year_they_count_for(example_site
     hr = page_text(read_page(example_site, "2569/data/hr-report/"))
     assert "ตอบข้อ OIT o14 (ITA ปี ๒๕๖๙), o14 (ITA ปี ๒๕๗๐)" in hr
     assert entries["2569-services"]["oit_items"] == []  # ITA 2569 has no item for it
+
+
+def test_the_check_names_a_list_may_use_are_the_checks_readiness_makes() -> None:
+    from generator.oit.catalog import CHECK_NAMES
+
+    assert tuple(CHECKS) == CHECK_NAMES

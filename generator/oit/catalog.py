@@ -24,9 +24,18 @@ Kind = Literal["page", "report", "channel"]
 YearRule = Literal["none", "current", "previous", "covering"]
 
 
+# The checks readiness.CHECKS makes from structured data, by name (an element's `check`).
+CHECK_NAMES = (
+    "org.address", "org.phone", "org.fax", "org.email", "org.map", "org.social", "org.qa",
+    "executives.top", "executives.photo", "executives.contact",
+    "structure.units", "structure.heads", "structure.chart",
+    "doc.analysis", "doc.measures", "doc.monitoring", "doc.actions", "dataset.rows",
+)  # fmt: skip
+
+
 class Element(Strict):
     text: str
-    check: str | None = None  # a structured-data check in readiness.CHECKS
+    check: str | None = None  # one of CHECK_NAMES
 
 
 class Item(Strict):

@@ -22,24 +22,25 @@ Two forms. A whole list, written like generator/catalog/oit/<year>.yml (it has
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import field_validator
+from pydantic import BeforeValidator
 
 from ..errors import ContentError, error, format_path
 from ..richtext import Strict
 from ..yamlio import YamlError, read_yaml
-from .catalog import Catalog, Chosen, Element, Kind, YearRule, catalog_years, load_catalog
+from .catalog import CHECK_NAMES, Catalog, Chosen, Element, Kind, YearRule, catalog_years, load_catalog
 
 FOLDER = "oit"
 OFFICE = "content"  # the source id of the office's own corrections
 
 
-def _elements(value: Any) -> Any:
-    # A clerk writes the elements as plain lines; a maintainer may add a check key.
-    if isinstance(value, list):
-        return [{"text": v} if isinstance(v, str) else v for v in value]
-    return value
+def element_line(value: Any) -> Any:
+    """A clerk writes an element as a plain line; a maintainer may add a check key."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+ElementLine = Annotated[Element, BeforeValidator(element_line)]
 
 
 class ItemCorrection(Strict):
@@ -47,9 +48,7 @@ class ItemCorrection(Strict):
     title: str | None = None
     kind: Kind | None = None
     year_rule: YearRule | None = None
-    elements: list[Element] | None = None
-
-    _lines = field_validator("elements", mode="before")(_elements)
+    elements: list[ElementLine] | None = None
 
 
 class Corrections(Strict):
@@ -170,15 +169,14 @@ def _bad_sub(path: Path, located: Any, where: tuple[str, ...], number: str, subs
 
 def _check_keys(path: Path, located: Any, items: list[tuple[tuple[Any, ...], list[Element]]]) -> list[ContentError]:
     """A check key the readiness step does not know would be skipped silently: refuse it."""
-    from .readiness import CHECKS
-
     out = []
     for where, elements in items:
         for n, element in enumerate(elements):
-            if element.check and element.check not in CHECKS:
+            if element.check and element.check not in CHECK_NAMES:
                 line = located.line_of((*where, "elements", n, "check")) or located.line_of(where)
                 field = format_path((*where, "elements", n, "check"))
-                out.append(error(path, line, field, "oit_local_check", check=element.check, known=", ".join(CHECKS)))
+                known = ", ".join(CHECK_NAMES)
+                out.append(error(path, line, field, "oit_local_check", check=element.check, known=known))
     return out
 
 
