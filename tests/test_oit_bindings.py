@@ -193,3 +193,41 @@ def test_a_whole_list_in_the_content_folder_is_validated_like_the_bundled_ones(t
     (content / "oit" / "2568.yml").write_text(whole, encoding="utf-8")
     done = run("check", "--content", str(content))
     assert done.returncode == 0 and "ใช้รายการ OIT ปี 2568 ของหน่วยงานเอง (oit/2568.yml)" in done.stdout
+
+
+def test_codes_in_free_pages_follow_the_lists_of_the_years_they_answer(tmp_path: Path) -> None:
+    """pages/*.md: a code opening a line is compared with the title after it, one inside a
+    sentence only has to exist; the years are those oit.yml binds the page for."""
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE, content)
+    assert "ข้อ o" not in "".join(p.read_text(encoding="utf-8") for p in (content / "pages").glob("*.md"))
+    page = content / "pages" / "annual-plan.md"  # bound to o6 of ITA 2569 only
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines += [
+        "",
+        "- o12 รายงานสรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุของหน่วยงาน",  # right for 2569
+        "- o6 แผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี ดูตารางด้านล่าง",
+        "ผลการจัดซื้อจัดจ้างเผยแพร่ตามข้อ o11 และข้อ o45 ของแบบ OIT",  # o45: no such item
+        "",
+        "| ข้อ | รายการ |",
+        "| --- | --- |",
+        "| o4 | ข้อมูลการติดต่อ |",  # o4 is the news in 2569
+        "",
+        "ภาพ https://www.saitharnkham.example/o99 และไฟล์ photo12.jpg",  # not codes
+    ]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = len(lines) - 10 + 1
+    done = run("build", "--content", str(content), "--site-dir", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr  # a note, never a stop
+    err = done.stderr.splitlines()
+    warned = [line for line in err if line.startswith("content/pages/annual-plan.md:")]
+    assert warned == [f"content/pages/annual-plan.md:{first + 3}", f"content/pages/annual-plan.md:{first + 7}"], err
+    at = err.index(warned[0])
+    assert "ไม่มีรายการ 'o45' ในรายการ OIT ปี 2569 ซึ่งเป็นปีที่หน้านี้ตอบ" in err[at + 1]
+    assert "The OIT list of 2569, which this page answers" in err[at + 2]
+    at = err.index(warned[1])
+    assert "'o4 ข้อมูลการติดต่อ' ไม่ตรงกับรายการ OIT ปี 2569 ซึ่ง o4 คือ 'ข่าวประชาสัมพันธ์'" in err[at + 1]
+    # An unbound page speaks of every ITA year the site targets.
+    (content / "pages" / "odd.md").write_text("---\ntitle: หน้าอื่น\n---\nอ้างถึงข้อ o27\n", encoding="utf-8")
+    done = run("check", "--content", str(content))
+    assert "content/pages/odd.md:4" in done.stderr and "ในรายการ OIT ปี 2569, 2570" in done.stderr
