@@ -577,15 +577,19 @@ def test_broken_documents_are_refused_by_import(name: str, make: Callable[[Path]
 # build-all limits ---------------------------------------------------------------------
 
 
-def test_an_organization_over_its_time_limit_is_reported_and_the_others_build(tmp_path: Path) -> None:
-    orgs = tmp_path / "orgs"
-    shutil.copytree(SMALL, orgs / "alpha")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build-all", "--orgs", str(orgs), "--out", str(tmp_path / "out"),
-         "--jobs", "1", "--org-seconds", "0.01"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+def build_all(tmp: Path, *limits: str) -> subprocess.CompletedProcess[str]:
+    """`build-all` of tmp/orgs into tmp/out, one worker, with these limit options."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "build-all", "--orgs", str(tmp / "orgs"), "--out", str(tmp / "out"),
+         "--jobs", "1", *limits],
+        cwd=tmp, capture_output=True, text=True, timeout=120,
         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
     )
+
+
+def test_an_organization_over_its_time_limit_is_reported_and_the_others_build(tmp_path: Path) -> None:
+    shutil.copytree(SMALL, tmp_path / "orgs" / "alpha")
+    result = build_all(tmp_path, "--org-seconds", "0.01")
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert "สร้างเว็บไซต์ของหน่วยงานนี้นานเกิน 0.01 วินาที จึงหยุดไว้" in result.stderr
     assert "took longer than 0.01 s and was stopped" in result.stderr
@@ -603,12 +607,7 @@ def test_an_organization_over_its_memory_limit_is_reported_and_the_others_build(
     (data / "complaints.yml").unlink()
     rows = "".join(f"ช่วงที่ {i} ของการรับเรื่องร้องเรียนจากประชาชนในเขตเทศบาล,{i},{i},0\n" for i in range(20_000))
     (data / "complaints.csv").write_text(HEADER + rows, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build-all", "--orgs", str(orgs), "--out", str(tmp_path / "out"),
-         "--jobs", "1", "--org-memory-mb", "150"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
-        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
-    )
+    result = build_all(tmp_path, "--org-memory-mb", "150")
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     lines = result.stderr.splitlines()
     at = next(i for i, line in enumerate(lines) if "(โฟลเดอร์ alpha) สร้างเว็บไซต์ไม่สำเร็จ" in line)
