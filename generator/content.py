@@ -83,12 +83,18 @@ class _Loader:
         self.files = 0
         self.read: dict[str, Located] = {}  # top-level files as read, by name
 
-    def model(self, path: Path, model: type[BaseModel]) -> Any:
+    def located(self, path: Path) -> Located | None:
+        """A content YAML file as read (counted), or None with its error collected."""
         self.files += 1
         try:
-            located = read_yaml(path)
+            return read_yaml(path)
         except YamlError as exc:
             self.errors.append(exc.content_error)
+            return None
+
+    def model(self, path: Path, model: type[BaseModel]) -> Any:
+        located = self.located(path)
+        if located is None:
             return None
         if path.parent == self.root:
             self.read[path.name] = located

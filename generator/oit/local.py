@@ -28,7 +28,6 @@ from pydantic import BeforeValidator
 
 from ..errors import ContentError, error, format_path
 from ..richtext import Strict
-from ..yamlio import YamlError, read_yaml
 from .catalog import CHECK_NAMES, Catalog, Chosen, Element, Kind, YearRule, catalog_years, load_catalog
 
 FOLDER = "oit"
@@ -68,11 +67,8 @@ def load_local_catalogs(loader: Any, folder: Path) -> dict[int, Chosen]:
         if path.suffix not in (".yml", ".yaml") or not path.stem.isdigit() or len(path.stem) != 4:
             loader.unknown(path, "oit/<ปี พ.ศ.>.yml")
             continue
-        loader.files += 1
-        try:
-            located = read_yaml(path)
-        except YamlError as exc:
-            loader.errors.append(exc.content_error)
+        located = loader.located(path)
+        if located is None:
             continue
         year = int(path.stem)
         data = located.data if isinstance(located.data, dict) else {}
