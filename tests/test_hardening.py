@@ -263,6 +263,12 @@ def test_messages_name_the_folder_given_to_content(tmp_path: Path) -> None:
     assert_refused(result, result.stderr.splitlines()[at - 1], "วางไฟล์ไว้ในโฟลเดอร์ ข้อมูล-อบต/assets/",
                    "put it in ข้อมูล-อบต/assets/")
     assert "content/" not in result.stderr, result.stderr
+    # Where to put an office's own OIT list: in the folder given, too.
+    shutil.copy(SMALL / PHOTO, content / PHOTO)
+    edit("site.yml", "ita_years: [2568]", "ita_years: [2568, 2570]")(content)
+    result = cli("check", "--content", content, cwd=tmp_path)
+    assert "ให้วางรายการที่ถูกต้องไว้ที่ ข้อมูล-อบต/oit/2570.yml" in result.stdout, result.stdout + result.stderr
+    assert "put the right list in ข้อมูล-อบต/oit/2570.yml" in result.stdout
 
 
 def test_a_site_folder_that_cannot_be_written(built: Path, tmp_path: Path) -> None:

@@ -143,14 +143,14 @@ def test_content_folder_corrections_take_precedence_through_the_cli(tmp_path: Pa
     (content / "oit" / "2570.yml").write_text(CORRECTIONS, encoding="utf-8")
     check = run("check", "--content", str(content), "--year", "2570")
     assert check.returncode == 0, check.stderr
-    assert "ใช้รายการ OIT ปี 2570 จากรายการปี 2569 ที่มากับโปรแกรม แก้ไขตาม oit/2570.yml" in check.stdout
+    assert "ใช้รายการ OIT ปี 2570 จากรายการปี 2569 ที่มากับโปรแกรม แก้ไขตาม content/oit/2570.yml" in check.stdout
     assert "o4 ข่าวประชาสัมพันธ์และกิจกรรมของหน่วยงาน:" in check.stdout
     assert "✗ o27 ข้อมูลเชิงสถิติการให้บริการ: ยังไม่มี (missing)" in check.stdout
     assert " o26 " not in check.stdout
     site = tmp_path / "site"
     build = run("build", "--content", str(content), "--site-dir", str(site))
     assert build.returncode == 0, build.stderr
-    assert "แก้ไขตาม oit/2570.yml" in build.stdout
+    assert "แก้ไขตาม content/oit/2570.yml" in build.stdout
     ita = page_text(article_html(read_page(site, "ita/2570/")))
     assert "o27 ข้อมูลเชิงสถิติการให้บริการ" in ita and "o26 " not in ita
     assert "ยังไม่ประกาศ" not in ita  # the office's list is the published one
@@ -192,7 +192,7 @@ def test_a_whole_list_in_the_content_folder_is_validated_like_the_bundled_ones(t
     assert done.returncode == 2 and "org.faxx" in done.stderr and "oit/2568.yml:" in done.stderr
     (content / "oit" / "2568.yml").write_text(whole, encoding="utf-8")
     done = run("check", "--content", str(content))
-    assert done.returncode == 0 and "ใช้รายการ OIT ปี 2568 ของหน่วยงานเอง (oit/2568.yml)" in done.stdout
+    assert done.returncode == 0 and "ใช้รายการ OIT ปี 2568 ของหน่วยงานเอง (content/oit/2568.yml)" in done.stdout
 
 
 def test_codes_in_free_pages_follow_the_lists_of_the_years_they_answer(tmp_path: Path) -> None:
