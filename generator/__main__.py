@@ -96,7 +96,7 @@ def cmd_build_all(args: argparse.Namespace) -> int:
         _say_err("no_orgs_dir", path=args.orgs)
         return 2
     limits = Limits(seconds=args.org_seconds, memory_mb=args.org_memory_mb)
-    results = build_all(args.orgs, args.out, args.jobs, shard, limits=limits)
+    results = build_all(args.orgs, args.out, args.jobs, shard, limits=limits, share=args.share_theme)
     failed = [r for r in results if not r.ok]
     for r in failed:
         _say_err("org_failed", name=r.name or r.slug, slug=r.slug)
@@ -172,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="เวลาสูงสุดต่อหน่วยงาน วินาที (time limit per organization; 0: none)")
     p.add_argument("--org-memory-mb", type=int, default=2048,
                    help="หน่วยความจำสูงสุดต่อหน่วยงาน MB (memory limit per organization; 0: none)")
+    p.add_argument("--share-theme", action="store_true",
+                   help="ใช้ไฟล์ธีมชุดเดียวร่วมกันทุกหน่วยงานใน <out>/_theme/ (one copy of the theme's files)")
     p.set_defaults(func=cmd_build_all)
 
     p = sub.add_parser("portal", help="รวม manifest ทุกส่วนเป็นหน้ารวมหน่วยงาน (merge shard manifests)")

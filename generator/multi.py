@@ -30,6 +30,7 @@ from .catalog import message_text
 from .errors import ContentErrors
 from .fields import SLUG
 from .portal import MANIFESTS, OrgResult, write_portal
+from .shared_theme import share_theme
 from .write import site_lock, write_if_changed
 from .yamlio import YamlError, read_yaml
 
@@ -172,8 +173,11 @@ def _limit_memory(memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
 
 
-def build_one(content: Path, out: Path, build_root: Path, limits: Limits = Limits()) -> OrgResult:
-    """Build one organization into `out/<slug>/`; never raises, so the others go on."""
+def build_one(
+    content: Path, out: Path, build_root: Path, limits: Limits = Limits(), share: bool = False
+) -> OrgResult:
+    """Build one organization into `out/<slug>/`; never raises, so the others go on.
+    `share`: its theme files are served from the portal's one copy (shared_theme)."""
     from .pipeline import generate, publish
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
@@ -183,6 +187,8 @@ def build_one(content: Path, out: Path, build_root: Path, limits: Limits = Limit
         with _time_limit(limits.seconds), site_lock(out / slug, build_root / f"{slug}.lock"):
             generated = generate(content, build_root / slug, out / slug)
             publish(generated, out / slug)  # dated by the content, like a single build: reproducible
+            if share:
+                share_theme(out / slug, out)
         site = generated.site
         pages = {p.path for p in generated.rendered.pages}
         found = readiness(site, pages)
@@ -206,17 +212,18 @@ def build_one(content: Path, out: Path, build_root: Path, limits: Limits = Limit
 
 def build_all(
     orgs_dir: Path, out: Path, jobs: int | None = None, shard: tuple[int, int] = (1, 1), build_root: Path | None = None,
-    limits: Limits = Limits(),
+    limits: Limits = Limits(), share: bool = False,
 ) -> list[OrgResult]:
-    """Build every organization of this shard into `out/<slug>/`, write the shard manifest and the portal."""
+    """Build every organization of this shard into `out/<slug>/`, write the shard manifest and the portal.
+    `share`: the organizations' theme files are served from one copy in `out/_theme/`."""
     out.mkdir(parents=True, exist_ok=True)
     build_root = build_root or out.parent / f".{out.name}.build"  # Markdown trees, kept for the next run
     dirs = org_dirs(orgs_dir, shard)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(dirs) or 1))
     if jobs == 1 and not limits.memory_mb:
-        results = [build_one(d, out, build_root, limits) for d in dirs]
+        results = [build_one(d, out, build_root, limits, share) for d in dirs]
     else:  # in worker processes, which alone can have a memory limit
-        results = _build_parallel(dirs, out, build_root, jobs, limits)
+        results = _build_parallel(dirs, out, build_root, jobs, limits, share)
     results = sorted(results + refused_orgs(orgs_dir, shard), key=lambda r: r.slug)
     name = f"shard-{shard[0]}-of-{shard[1]}.json"
     listed = [{k: v for k, v in asdict(r).items() if k != "seconds"} for r in results]
@@ -227,7 +234,9 @@ def build_all(
     return results
 
 
-def _build_parallel(dirs: list[Path], out: Path, build_root: Path, jobs: int, limits: Limits) -> list[OrgResult]:
+def _build_parallel(
+    dirs: list[Path], out: Path, build_root: Path, jobs: int, limits: Limits, share: bool
+) -> list[OrgResult]:
     """Build in batches of fresh worker processes. A worker that dies (out of memory,
     killed, crashed in a C library) breaks its pool and every organization still in
     it; those are built again one by one in their own process, so only the
@@ -242,22 +251,23 @@ def _build_parallel(dirs: list[Path], out: Path, build_root: Path, jobs: int, li
     retry: list[Path] = []
     step = jobs * TASKS_PER_WORKER
     for start in range(0, len(dirs), step):
-        retry += _run_pool(dirs[start : start + step], out, build_root, jobs, done, limits)
+        retry += _run_pool(dirs[start : start + step], out, build_root, jobs, done, limits, share)
     for d in retry:
-        for lost in _run_pool([d], out, build_root, 1, done, limits):
+        for lost in _run_pool([d], out, build_root, 1, done, limits, share):
             done[lost.name] = failed(lost, message_text("org_worker_died"))
     return [done[d.name] for d in dirs]
 
 
 def _run_pool(
-    dirs: list[Path], out: Path, build_root: Path, jobs: int, done: dict[str, OrgResult], limits: Limits
+    dirs: list[Path], out: Path, build_root: Path, jobs: int, done: dict[str, OrgResult], limits: Limits,
+    share: bool,
 ) -> list[Path]:
     """Build `dirs` in one pool of `jobs` forked workers into `done`; return those lost with a dead worker."""
     lost: list[Path] = []
     # fork: workers start with the generator already imported (spawn would import it again in each)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                              initializer=_limit_memory, initargs=(limits.memory_mb,)) as pool:
-        futures = [(d, pool.submit(build_one, d, out, build_root, limits)) for d in dirs]
+        futures = [(d, pool.submit(build_one, d, out, build_root, limits, share)) for d in dirs]
         for d, future in futures:
             try:
                 done[d.name] = future.result()

@@ -14,6 +14,7 @@ import json
 import shutil
 from pathlib import Path
 
+from .catalog import labels
 from .search_index import Section, build_index, plain
 
 INDEX = Path("search") / "search_index.json"
@@ -42,7 +43,9 @@ def split_search_index(site_dir: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(body)
     # Material's page script passes on only `config` and `docs` to the worker.
-    stub = {"config": {**data.get("config", {}), "prongsai": index.meta}, "docs": []}
+    words = labels()["search"]
+    meta = {**index.meta, "searching": [words["still_searching"], words["still_searching_note"]]}
+    stub = {"config": {**data.get("config", {}), "prongsai": meta}, "docs": []}
     path.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(sections)
 

@@ -14,12 +14,22 @@ import pytest
 
 from generator.__main__ import main
 from generator.content import load_site
-from generator.oit.catalog import CATALOG_DIR, catalog_years, load_catalog
+from generator.oit.catalog import CATALOG_DIR, CHECK_NAMES, catalog_years, load_catalog
 from generator.oit.readiness import CHECKS, assess, summary
+from generator.oit.report import rendered_paths
 from tests.conftest import EXAMPLE, SEEDS, article_html, page_text, read_page
 
 CODE_ROW = re.compile(r"<tr>\s*<td[^>]*>(o\d+)</td>(.*?)</tr>", re.S)
 CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
+
+
+def assess_site(site, year: int):
+    """The statuses of ITA year `year`, bound against the pages the site renders."""
+    return assess(site, year, rendered_paths(site))
+
+
+def test_every_check_an_element_may_name_is_implemented() -> None:
+    assert set(CHECKS) == CHECK_NAMES
 
 
 def write_bindings(content: Path, text: str) -> Path:
@@ -29,7 +39,7 @@ def write_bindings(content: Path, text: str) -> Path:
 
 
 def statuses_of(content: Path, year: int = 2568) -> dict[str, object]:
-    return {s.code: s for s in assess(load_site(content), year)}
+    return {s.code: s for s in assess_site(load_site(content), year)}
 
 
 def with_2567_documents(content: Path) -> Path:
@@ -135,7 +145,7 @@ def test_each_status_with_the_absent_elements_named(content_copy: Path) -> None:
     assert got["o14"].status == "out_of_date"
     assert "2567" in got["o14"].problems[0] and "2568" in got["o14"].problems[0]
     assert got["o4"].status == "missing" and got["o4"].target is None
-    statuses = assess(load_site(content_copy), 2568)
+    statuses = assess_site(load_site(content_copy), 2568)
     # o12 and o19 are answered by the fixture's contract list and complaint statistics, the
     # datasets the ITA 2568 catalog names for them; the data proves every element they list.
     assert {s.code for s in statuses if s.ready} == {"o12", "o19"}
@@ -202,12 +212,12 @@ def test_binding_kinds_placeholders_and_year_overrides(content_copy: Path) -> No
         "    o3: {page: about/profile}\n",
     )
     site = load_site(content_copy)
-    got = {s.code: s for s in assess(site, 2568)}
+    got = {s.code: s for s in assess_site(site, 2568)}
     assert (got["o3"].target.kind, got["o3"].target.page) == ("page", "about/index.md")
     assert (got["o10"].target.kind, got["o10"].target.url) == ("url", "https://eservice.example.org/")
     assert got["o6"].target.page == "2568/measures.md"
     # In a year without that data the shared binding leaves the item missing, it is not an error.
-    other = {s.code: s for s in assess(site, 2567)}
+    other = {s.code: s for s in assess_site(site, 2567)}
     assert other["o42"].status == "missing"
     assert other["o3"].target.kind == "markdown"
 
@@ -263,7 +273,7 @@ def test_check_reports_in_thai_first_and_exit_codes(capsys, tmp_path: Path) -> N
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert lines[0].startswith("ความพร้อมของรายการ OIT ปี ๒๕๖๙") and lines[1].startswith("OIT readiness")
-    ready, total = summary(assess(load_site(content), 2569))
+    ready, total = summary(assess_site(load_site(content), 2569))
     percent = round(100 * ready / total)
     assert f"พร้อม {ready} จาก {total} รายการ (ร้อยละ {percent})" in out
     # What is missing, then (for staff only) where to add it.
@@ -332,7 +342,7 @@ def test_readme_states_the_example_readiness() -> None:
     site = load_site(EXAMPLE)
     readme = (EXAMPLE.parent / "README.md").read_text(encoding="utf-8")
     for year in site.settings.ita_years:
-        statuses = assess(site, year)
+        statuses = assess_site(site, year)
         ready, total = summary(statuses)
         manual = sum(1 for st in statuses if st.status == "manual")
         assert f"ITA {year}: **พร้อม {ready} จาก {total} รายการ** ตรวจเองก่อนส่ง {manual} รายการ" in readme, year
@@ -482,13 +492,13 @@ def test_a_note_shows_in_the_criteria_box(content_copy: Path, tmp_path: Path) ->
 
 def test_unbound_items_link_to_the_open_dataset_of_the_year() -> None:
     site = load_site(EXAMPLE)
-    got = {s.code: s for s in assess(site, 2569)}
+    got = {s.code: s for s in assess_site(site, 2569)}
     # Not in oit.yml: the datasets the ITA 2569 catalog names for the item answer it.
     assert got["o11"].target.page == "2569/data/procurement-monthly.md" and got["o11"].ready
     assert got["o12"].target.page == "2569/data/procurement-report.md"
     assert got["o18"].target.page == "2569/data/complaints.md" and got["o18"].target.year == 2569
     # ITA 2570 (the 2569 list, provisionally) takes the data of its own fiscal year where it has it.
-    later = {s.code: s for s in assess(site, 2570)}
+    later = {s.code: s for s in assess_site(site, 2570)}
     assert later["o11"].target.page == "2570/data/procurement-monthly.md"
     assert later["o12"].target.page == "2569/data/procurement-report.md"  # no FY 2570 annual report yet
     # The same dataset answers another code in ITA 2568: a code means what its year's list says.
@@ -503,13 +513,13 @@ def test_dataset_of_the_year_before_answers_and_is_judged_by_the_year_rule(tmp_p
     monthly = content / "years" / "2569" / "data" / "procurement_monthly.csv"
     monthly.rename(content / "years" / "2568" / "data" / "procurement_monthly.csv")
     (content / "years" / "2569" / "data" / "contracts.csv").unlink()
-    got = {s.code: s for s in assess(load_site(content), 2569)}
+    got = {s.code: s for s in assess_site(load_site(content), 2569)}
     assert got["o11"].target.page == "2568/data/procurement-monthly.md"
     assert got["o11"].status == "out_of_date"
 
 
 def test_datasets_do_not_answer_the_2565_list_whose_codes_differ() -> None:
-    got = {s.code: s for s in assess(load_site(EXAMPLE), 2565)}
+    got = {s.code: s for s in assess_site(load_site(EXAMPLE), 2565)}
     assert all(s.target is None or "/data/" not in (s.target.page or "") for s in got.values())
 
 
@@ -548,8 +558,3 @@ def test_dataset_pages_show_the_code_of_the_ita_year_they_count_for(example_site
     assert "ตอบข้อ OIT o14 (ITA ปี ๒๕๖๙), o14 (ITA ปี ๒๕๗๐)" in hr
     assert entries["2569-services"]["oit_items"] == []  # ITA 2569 has no item for it
 
-
-def test_the_check_names_a_list_may_use_are_the_checks_readiness_makes() -> None:
-    from generator.oit.catalog import CHECK_NAMES
-
-    assert tuple(CHECKS) == CHECK_NAMES

@@ -18,6 +18,7 @@ from generator.kinds.datasets import catalog as dataset_catalog
 from generator.oit.catalog import CATALOG_DIR, catalog_years, choose, load_catalog, renumbering
 from generator.oit.codes import code_warnings, shared_binding_warnings
 from generator.oit.readiness import assess
+from generator.oit.report import rendered_paths
 from tests.conftest import EXAMPLE, SMALL, article_html, page_text, read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,7 +75,7 @@ def test_example_bindings_shared_by_both_ita_years_mean_the_same_item_in_both_li
     assert shared_binding_warnings(site) == []
     # Every item of both years is bound.
     for year in years:
-        assert [s.code for s in assess(site, year) if s.target is None] == [], year
+        assert [s.code for s in assess(site, year, rendered_paths(site)) if s.target is None] == [], year
 
 
 def test_a_shared_binding_whose_code_changed_meaning_is_a_warning(tmp_path: Path) -> None:

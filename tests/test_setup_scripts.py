@@ -35,7 +35,7 @@ def _run(script: str, args: list[str], env: dict[str, str], tmp_path: Path) -> s
     clean = [p for p in path if p not in ("/usr/bin", "/bin")]
     tools = tmp_path / "tools"
     tools.mkdir(exist_ok=True)
-    for name in ("sh", "rm", "cat", "echo", "mkdir", "dirname", "sort", "head"):
+    for name in ("sh", "rm", "cat", "echo", "mkdir", "dirname", "sort", "head", "readlink", "grep"):
         target = tools / name
         if not target.exists():
             target.symlink_to(f"/bin/{name}" if Path(f"/bin/{name}").exists() else f"/usr/bin/{name}")
@@ -83,6 +83,26 @@ def test_chromium_from_the_environment_variable(tmp_path: Path) -> None:
     assert _run("ensure_chromium.sh", [], {**env, "PRONGSAI_CHROMIUM": str(fake)}, tmp_path).returncode == 0
     bad = _run("ensure_chromium.sh", [], {**env, "PRONGSAI_CHROMIUM": str(tmp_path / "nothing")}, tmp_path)
     assert bad.returncode == 1 and "PRONGSAI_CHROMIUM" in bad.stderr
+
+
+def test_ubuntus_snap_chromium_is_named_with_the_way_out(tmp_path: Path) -> None:
+    env = _stand_ins(tmp_path, venv_module=True)
+    snap = Path(env["PATH"].split(":")[0]) / "chromium-browser"
+    snap.write_text('#!/bin/sh\nexec /usr/bin/snap run chromium "$@"\n')  # what Ubuntu's package installs
+    snap.chmod(0o755)
+    done = _run("ensure_chromium.sh", [], env, tmp_path)
+    assert done.returncode == 0  # a warning, not a stop: some snap setups do work
+    assert "snap" in done.stderr and "PRONGSAI_CHROMIUM" in done.stderr
+    assert done.stderr.index("คำเตือน") < done.stderr.index("Warning")
+
+
+def test_ubuntu_without_chromium_is_told_what_to_install(tmp_path: Path) -> None:
+    env = _stand_ins(tmp_path, venv_module=True)
+    release = tmp_path / "os-release"
+    release.write_text('NAME="Ubuntu"\nID=ubuntu\nVERSION_ID="24.04"\n')
+    done = _run("ensure_chromium.sh", [], {**env, "PRONGSAI_OS_RELEASE": str(release)}, tmp_path)
+    assert done.returncode == 1
+    assert "Google Chrome" in done.stderr and "PRONGSAI_CHROMIUM" in done.stderr and "apt-get install chromium" not in done.stderr
 
 
 def test_the_python_finder_in_generator(tmp_path: Path, monkeypatch) -> None:

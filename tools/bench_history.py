@@ -24,7 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from generator.search_bench import served  # noqa: E402  (one local server for both benchmarks)
+from tools.search_bench import served  # noqa: E402  (one local server for both benchmarks)
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync"]
@@ -93,6 +93,8 @@ class Figures:
     first_home: tuple[int, int] = (0, 0)
     first_long: tuple[int, int] = (0, 0)
     query: list[int] = field(default_factory=list)
+    slow_first: list[float] = field(default_factory=list)  # s from last keystroke to results, cold
+    slow_again: list[float] = field(default_factory=list)  # the same once its pieces are cached
 
 
 def measure(site: Path) -> Figures:
@@ -124,8 +126,45 @@ def measure(site: Path) -> Figures:
 
             result.query.append(_sizes(_bodies(tab, ask))[0])
             context.close()
+        for word in QUERIES:
+            cold, warm = _slow_phone(browser, base, word)
+            result.slow_first.append(cold)
+            result.slow_again.append(warm)
         browser.close()
     return result
+
+
+# A cheap phone on a poor line: Chromium's CPU slowed 4x and a network like DevTools' slow 3G
+# (400 ms round trip, about 50 KB/s each way).
+SLOW_NETWORK = {"offline": False, "latency": 400, "downloadThroughput": 50 * 1024, "uploadThroughput": 50 * 1024}
+SHOWN = "() => document.querySelectorAll('li.md-search-result__item').length > 0"
+
+
+def _slow_phone(browser, base: str, word: str) -> tuple[float, float]:  # browser: a Playwright browser
+    """Seconds from the last keystroke to the first results on a throttled phone: with the
+    pieces still to fetch, and again once they have arrived (what the phone's CPU costs)."""
+    context = browser.new_context(locale="th-TH", viewport={"width": 360, "height": 740}, is_mobile=True)
+    tab = context.new_page()
+    cdp = context.new_cdp_session(tab)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_NETWORK)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    tab.goto(base)
+    tab.wait_for_load_state("networkidle")
+    box = tab.locator("input.md-search__input")
+    box.focus()
+    times = []
+    for _ in range(2):
+        box.fill("")
+        box.press("End")
+        tab.wait_for_function("() => !document.querySelector('li.md-search-result__item')")
+        start = time.perf_counter()
+        box.fill(word)  # Thai is typed as text input, which the theme reads on the key's release
+        box.press("End")
+        tab.wait_for_function(SHOWN, timeout=120_000)
+        times.append(time.perf_counter() - start)
+    context.close()
+    return times[0], times[1]
 
 
 def build(content: Path, site: Path) -> float:
@@ -133,6 +172,10 @@ def build(content: Path, site: Path) -> float:
     subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content), "--site-dir", str(site)],
                    check=True, cwd=REPO, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,14 +191,17 @@ def main(argv: list[str] | None = None) -> int:
             seconds = build(content, site)
             rows.append((years, seconds, measure(site)))
     print("| years | pages | home first visit raw / gzip | longest page raw / gzip | HTML per page mean / max"
-          " | search per query (median, max) | site | build |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+          " | search per query (median, max) | slow phone: results after last key, cold / cached (median, max)"
+          " | site | build |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for years, seconds, m in rows:
         home, long, queries = m.first_home, m.first_long, sorted(m.query)
         print(f"| {years} | {m.pages} | {home[0] / kb:.0f} / {home[1] / kb:.0f} KB"
               f" | {long[0] / kb:.0f} / {long[1] / kb:.0f} KB"
               f" | {sum(m.html) / len(m.html) / kb:.0f} / {m.html[-1] / kb:.0f} KB"
               f" | {queries[len(queries) // 2] / kb:.0f} KB, {queries[-1] / kb:.0f} KB"
+              f" | {_median(m.slow_first):.1f} s, {max(m.slow_first):.1f} s / {_median(m.slow_again):.2f} s,"
+              f" {max(m.slow_again):.2f} s"
               f" | {m.site / kb / kb:.1f} MB | {seconds:.1f} s |")
     if len(rows) > 1:
         small, large = rows[0][2], rows[-1][2]

@@ -133,6 +133,8 @@ def search_box(page: Any, base_url: str, word: str) -> set[str]:
     box.fill(word)
     box.press("End")
     page.wait_for_function("p => document.querySelector('.md-search-result__meta').textContent !== p", arg=placeholder)
+    # On a slow line the first pages are listed under a "still searching" line: wait for the whole list.
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item a[href*=\"#prongsai-searching\"]')")
     digits = re.findall(r"\d+", meta.inner_text().translate(_THAI_DIGITS))
     items = page.locator("li.md-search-result__item")
     announced = int(digits[0]) if digits else (1 if items.count() else 0)

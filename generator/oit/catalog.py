@@ -24,13 +24,13 @@ Kind = Literal["page", "report", "channel"]
 YearRule = Literal["none", "current", "previous", "covering"]
 
 
-# The checks readiness.CHECKS makes from structured data, by name (an element's `check`).
-CHECK_NAMES = (
+# The structured-data checks an element may name; oit/readiness.py implements each (CHECKS).
+CHECK_NAMES = frozenset({
     "org.address", "org.phone", "org.fax", "org.email", "org.map", "org.social", "org.qa",
     "executives.top", "executives.photo", "executives.contact",
     "structure.units", "structure.heads", "structure.chart",
     "doc.analysis", "doc.measures", "doc.monitoring", "doc.actions", "dataset.rows",
-)  # fmt: skip
+})
 
 
 class Element(Strict):

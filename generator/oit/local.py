@@ -171,7 +171,7 @@ def _check_keys(path: Path, located: Any, items: list[tuple[tuple[Any, ...], lis
             if element.check and element.check not in CHECK_NAMES:
                 line = located.line_of((*where, "elements", n, "check")) or located.line_of(where)
                 field = format_path((*where, "elements", n, "check"))
-                known = ", ".join(CHECK_NAMES)
+                known = ", ".join(sorted(CHECK_NAMES))
                 out.append(error(path, line, field, "oit_local_check", check=element.check, known=known))
     return out
 

@@ -1,7 +1,7 @@
 """Is each OIT item of an ITA year ready? Public API for the CLI, the ITA page
 and other tools (e.g. a portal showing many organizations):
 
-    statuses = assess(site, 2568)
+    statuses = assess(site, 2568, pages)
     ready, total = summary(statuses)
 
 Statuses: ready (every element the catalog lists is found in the data),
@@ -155,6 +155,7 @@ def _doc_actions(site: Any, target: Target) -> list[Problem]:
     return [_text("measure_actions", rows=", ".join(rows))] if rows else []
 
 
+# The keys are CHECK_NAMES of oit/catalog.py, which an office's catalog is checked against.
 CHECKS: dict[str, Callable[[Any, Target], list[Problem] | None]] = {
     "org.address": _org_field("address"),
     "org.phone": _org_field("phone"),
@@ -208,17 +209,13 @@ def year_problem(
     return None
 
 
-def assess(site: Any, year: int, pages: set[str] | None = None) -> list[ItemStatus]:
+def assess(site: Any, year: int, pages: set[str]) -> list[ItemStatus]:
     """The status of every item of ITA year `year` for `site`, in catalog order.
 
-    `pages` are the docs-relative paths of the rendered site; when omitted the
-    site is rendered to find them. Raises ContentErrors for bad bindings and
+    `pages` are the docs-relative paths of the rendered site (the caller renders it:
+    this layer sits below rendering). Raises ContentErrors for bad bindings and
     FileNotFoundError when there is no catalog for `year`.
     """
-    if pages is None:
-        from ..render import render_documents
-
-        pages = {p.path for p in render_documents(site).pages}
     catalog = catalog_for(site, year)
     targets = resolve(getattr(site, "oit", None), catalog, pages)
     targets.update(dataset_targets(site, catalog, pages, set(targets)))

@@ -46,10 +46,17 @@ def show_catalogs(site: Any) -> None:
     show_code_warnings(site)
 
 
+def rendered_paths(site: Any) -> set[str]:
+    """The docs-relative paths of the pages the site renders (what an item can be bound to)."""
+    from ..render import render_documents
+
+    return {p.path for p in render_documents(site).pages}
+
+
 def report_lines(site: Any, year: int, verbose: bool = False) -> tuple[list[str], int, int]:
     """The report of one ITA year: one line per item (plus what is missing, what to check by
     hand, and whether a source confirms the item), and (ready, total)."""
-    statuses = assess(site, year)
+    statuses = assess(site, year, rendered_paths(site))
     oit = labels()["oit"]
     chosen = choose(site, year)
     sources = {s.id: s for s in chosen.catalog.sources} if chosen else {}

@@ -93,6 +93,8 @@ def test_search_works_on_a_phone(phone, example_url: str) -> None:
     box.fill("ทุจริต")
     box.press("End")
     phone.wait_for_selector("li.md-search-result__item")
+    # the whole list, not the first pages shown under "still searching"
+    phone.wait_for_function("() => !document.querySelector('.md-search-result__item a[href*=\"#prongsai-searching\"]')")
     first = phone.locator("li.md-search-result__item").first
     assert first.is_visible()
     assert first.locator("mark").first.inner_text() == "ทุจริต"

@@ -40,7 +40,7 @@ def test_a_query_fetches_its_shards_and_the_pages_it_lists(page, example_url: st
     box.fill("คุณธรรม")
     box.press("End")
     page.wait_for_function("() => document.querySelectorAll('li.md-search-result__item').length > 0")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item a[href*=\"#prongsai-searching\"]')")
     meta = json.loads((example_site / "search" / "search_index.json").read_bytes())["config"]["prongsai"]
     fetched = [u.split("?")[0] for u in urls[before:] if u.startswith("search/prongsai/")]
     keys = {u for u in fetched if u.startswith("search/prongsai/keys/")}
@@ -70,3 +70,37 @@ def test_the_worker_normalizes_and_shards_as_the_index_does(page, example_url: s
         assert norm == normalize(word), word
         for key, shard in keys:
             assert shard == shard_of(key, 64), key
+
+
+def test_first_pages_are_shown_while_the_rest_is_checked(page, example_url: str) -> None:
+    """A word on many pages: the worker hands over the likeliest pages under a "still
+    searching" line before it fetches the other pages' text, and then the whole list, the
+    same as without the early answer."""
+    page.goto(example_url)
+    source = Path(__file__).parent.parent.parent / "theme_overrides/assets/javascripts/workers/prongsai-search-core.js"
+    page.add_script_tag(content=source.read_text(encoding="utf-8"))
+    got = page.evaluate(
+        """async () => {
+          const root = new URL('search/prongsai/', location.href).href;
+          const stub = await (await fetch('search/search_index.json')).json();
+          const meta = stub.config.prongsai;
+          const fetched = [];
+          const fetchJSON = url => { fetched.push(url.slice(root.length).split('?')[0]);
+                                     return fetch(url).then(r => r.json()); };
+          const early = [];
+          const final = await ProngsaiSearch.create(root, meta, fetchJSON)
+            .query('เทศบาล', r => early.push({ r, at: fetched.length }));
+          const plain = await ProngsaiSearch.create(root, meta, u => fetch(u).then(r => r.json())).query('เทศบาล');
+          const pages = r => r.items.map(group => group[0].location);
+          return { early: early.map(e => ({ pages: pages(e.r), first: e.r.items[0][0], at: e.at })),
+                   final: pages(final), plain: pages(plain), fetched: fetched.length, label: meta.searching };
+        }"""
+    )
+    assert len(got["early"]) == 1
+    early = got["early"][0]
+    assert early["first"]["location"] == "#prongsai-searching" and early["first"]["title"] == got["label"][0]
+    listed = early["pages"][1:]
+    assert 0 < len(listed) <= 8 < len(got["final"])
+    assert set(listed) <= set(got["final"]) and "#prongsai-searching" not in got["final"]
+    assert sorted(got["final"]) == sorted(got["plain"])  # the early answer changes nothing in the last
+    assert early["at"] < got["fetched"]  # shown before the other pages' text was fetched

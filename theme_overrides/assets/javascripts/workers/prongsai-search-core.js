@@ -20,6 +20,8 @@
 
 var ProngsaiSearch = (function () {
   var MAX_SECTIONS = 20; /* sections listed under one page */
+  var FIRST_PAGES = 8; /* pages checked before the first results are shown */
+  var MORE = "#prongsai-searching"; /* the location of the "still searching" line */
 
   function normalize(text) {
     return String(text || "")
@@ -188,8 +190,10 @@ var ProngsaiSearch = (function () {
       });
     }
 
-    /* {items: [[section, ...] per page, best first]}, as the theme's result list wants. */
-    function query(text) {
+    /* {items: [[section, ...] per page, best first]}, as the theme's result list wants.
+       `partial(result)`, if given, is called once with the first pages' results when
+       more pages are still being checked. */
+    function query(text, partial) {
       var terms = normalize(text).split(" ").filter(Boolean);
       if (!terms.length) return Promise.resolve({ items: [] });
       var wanted = {};
@@ -206,34 +210,66 @@ var ProngsaiSearch = (function () {
             return any;
           });
           if (everyTerm) {
-            pages.push({ location: row[0], title: row[1], rank: p, chunks: mine });
+            pages.push({ location: row[0], title: row[1], rank: p, chunks: mine, terms: terms, wanted: wanted });
           }
         });
-        return Promise.all(pages.map(function (page) {
-          return Promise.all(page.chunks.sort(function (a, b) { return a - b; }).map(chunk)).then(function (pieces) {
-            var real = terms.every(function (t) {
-              return pieces.some(function (c) { return normalize(c.title + " " + c.text).indexOf(t) >= 0; });
-            });
-            if (!real) return null;
-            /* a section that holds the words but whose first chunk (its title) was not fetched */
-            var missing = [];
-            pieces.forEach(function (c) {
-              if (page.chunks.indexOf(c.sectionFirst) < 0 && missing.indexOf(c.sectionFirst) < 0) {
-                missing.push(c.sectionFirst);
-              }
-            });
-            return Promise.all(missing.map(chunk)).then(function (extra) {
-              var titles = {};
-              pieces.concat(extra).forEach(function (c) { if (c.first) titles[c.location] = c.title; });
-              var result = pageResult(page, pieces, titles, terms, wanted);
-              result.rank = page.rank;
-              return result;
-            });
-          });
-        })).then(function (results) {
-          var groups = results.filter(Boolean);
+        /* The likeliest pages first (the page's title holds the words, then the most
+           chunks holding them), so that on a slow line the first results are shown
+           while the rest is still on its way: `partial` gets them, `query` resolves
+           with every page. */
+        var titled = function (page) {
+          var title = normalize(page.title);
+          return terms.every(function (t) { return title.indexOf(t) >= 0; }) ? 1 : 0;
+        };
+        pages.sort(function (a, b) {
+          return titled(b) - titled(a) || b.chunks.length - a.chunks.length || a.rank - b.rank;
+        });
+        var done = [];
+        function answer() {
+          var groups = done.filter(Boolean).slice();
           groups.sort(function (a, b) { return b.total - a.total || a.rank - b.rank; });
           return { items: groups.map(function (g) { return g.items; }) };
+        }
+        function batch(list) {
+          return Promise.all(list.map(verify)).then(function (results) { done = done.concat(results); });
+        }
+        var first = pages.slice(0, FIRST_PAGES), rest = pages.slice(FIRST_PAGES);
+        return batch(first).then(function () {
+          if (rest.length && partial) {
+            /* first in the list: a line saying that more results are on their way */
+            var label = meta.searching || ["…", ""];
+            var note = [{ location: MORE, title: escapeHTML(label[0]), text: "<p>" + escapeHTML(label[1]) + "</p>",
+                          score: 0, terms: wanted }];
+            var shown = answer();
+            partial({ items: [note].concat(shown.items) });
+          }
+          return batch(rest);
+        }).then(answer);
+      });
+    }
+
+    /* One candidate page checked against its chunks: its result, or null when the words
+       are not really there. */
+    function verify(page) {
+      var terms = page.terms;
+      return Promise.all(page.chunks.sort(function (a, b) { return a - b; }).map(chunk)).then(function (pieces) {
+        var real = terms.every(function (t) {
+          return pieces.some(function (c) { return normalize(c.title + " " + c.text).indexOf(t) >= 0; });
+        });
+        if (!real) return null;
+        /* a section that holds the words but whose first chunk (its title) was not fetched */
+        var missing = [];
+        pieces.forEach(function (c) {
+          if (page.chunks.indexOf(c.sectionFirst) < 0 && missing.indexOf(c.sectionFirst) < 0) {
+            missing.push(c.sectionFirst);
+          }
+        });
+        return Promise.all(missing.map(chunk)).then(function (extra) {
+          var titles = {};
+          pieces.concat(extra).forEach(function (c) { if (c.first) titles[c.location] = c.title; });
+          var result = pageResult(page, pieces, titles, terms, page.wanted);
+          result.rank = page.rank;
+          return result;
         });
       });
     }
@@ -241,5 +277,5 @@ var ProngsaiSearch = (function () {
     return { query: query };
   }
 
-  return { create: create, normalize: normalize, keysOf: keysOf, shardOf: shardOf };
+  return { create: create, normalize: normalize, keysOf: keysOf, shardOf: shardOf, MORE: MORE };
 })();

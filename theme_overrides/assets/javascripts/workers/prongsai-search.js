@@ -29,7 +29,8 @@ addEventListener("message", function (event) {
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     var mine = ++latest;
-    var answer = index ? index.query(message.data) : Promise.resolve({ items: [] });
+    var partial = function (result) { if (mine === latest) postMessage({ type: RESULT, data: result }); };
+    var answer = index ? index.query(message.data, partial) : Promise.resolve({ items: [] });
     answer.catch(function () { return { items: [] }; }).then(function (result) {
       if (mine === latest) postMessage({ type: RESULT, data: result });
     });
