@@ -487,7 +487,8 @@ MESSAGES = ("symlink_outside", "content_folder_missing", "site_not_writable", "b
             "page_quotes_too_deep", "page_too_many_brackets", "date_out_of_range", "date_day_too_big",
             "date_month_only", "colon_in_text", "archive_empty", "archive_old_format", "archive_damaged",
             "archive_too_large", "asset_too_large", "dataset_cell_structure", "dataset_cell_bool",
-            "dataset_duplicate_column", "file_encoding_thai", "import_table_too_large", "org_folder_name",
+            "dataset_duplicate_column", "file_encoding_thai", "import_encoding_unknown", "import_encoding_broken",
+            "import_table_too_large", "org_folder_name",
             "org_folder_twin", "org_folder_link", "org_timeout", "org_memory", "internal_error")
 
 

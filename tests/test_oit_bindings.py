@@ -88,6 +88,11 @@ def test_a_shared_binding_whose_code_changed_meaning_is_a_warning(tmp_path: Path
                                      encoding="utf-8")
     warnings = shared_binding_warnings(load_site(content))
     assert [(w.line, w.field) for w in warnings] == [(3, "items.o19")]
+    # A code no targeted year's list has binds nothing: said, not silently skipped.
+    (content / "oit.yml").write_text("items:\n  o1: {page: about/structure}\n  o45: {page: about/profile}\n",
+                                     encoding="utf-8")
+    (unused,) = shared_binding_warnings(load_site(content))
+    assert (unused.line, unused.field) == (3, "items.o45") and "ไม่มีรายการ 'o45' ในรายการ OIT ปี 2568, 2569" in unused.th
     assert "2568: ข้อมูลสถิติเรื่องร้องเรียน" in warnings[0].th and "2569: ผลการเปิดโอกาส" in warnings[0].th
 
 

@@ -162,7 +162,8 @@ def page_code_warnings(site: Any) -> list[ContentError]:
 
 def shared_binding_warnings(site: Any) -> list[ContentError]:
     """A binding under `items:` in oit.yml applies to every ITA year the site targets; where its
-    code names different items in two of those years' lists, it binds one of them wrongly."""
+    code names different items in two of those years' lists, it binds one of them wrongly, and
+    where none of them has it, it binds nothing."""
     loaded = getattr(site, "oit", None)
     if loaded is None:
         return []
@@ -171,7 +172,11 @@ def shared_binding_warnings(site: Any) -> list[ContentError]:
     for code in loaded.bindings.items:
         found = {c.year: c.item(code) for c in catalogs}
         titles = {year: item.title for year, item in found.items() if item is not None}
-        if any(not _same_title(a, b) for a, b in itertools.combinations(titles.values(), 2)):
+        if catalogs and not titles:
+            years = ", ".join(str(y) for y in site.settings.ita_years)
+            line = loaded.lines.line_of(("items", code))
+            out.append(error(loaded.path, line, f"items.{code}", "oit_code_shared_unknown", code=code, years=years))
+        elif any(not _same_title(a, b) for a, b in itertools.combinations(titles.values(), 2)):
             meanings = "; ".join(f"{year}: {title}" for year, title in sorted(titles.items()))
             line = loaded.lines.line_of(("items", code))
             out.append(error(loaded.path, line, f"items.{code}", "oit_code_shared", code=code, meanings=meanings))
