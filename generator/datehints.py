@@ -11,6 +11,8 @@ from pythainlp.util import thai_digit_to_arabic_digit
 from .thai import BE_OFFSET, FIRST_DATE, LAST_DATE, month_names, parse_date
 
 _NOISE = re.compile(r"วันที่|เดือน|พ\.ศ\.|ค\.ศ\.|,")
+# "ภายในเดือนเมษายน ๒๕๖๙": a deadline as paper writes it; the word before it says only "by".
+_BY = re.compile(r"^\s*ภายใน")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
@@ -72,3 +74,18 @@ class DateProblem(ValueError):
     def __init__(self, key: str, params: dict[str, object]) -> None:
         super().__init__(key)
         self.key, self.params = key, params
+
+
+def month_of(value: object) -> tuple[int, int] | None:
+    """(Common Era year, month) of a month written without a day ("เมษายน ๒๕๖๙",
+    "ภายในเดือนเมษายน พ.ศ. ๒๕๖๙", "เม.ย. 69"), or None when it is no such month."""
+    text = _BY.sub("", thai_digit_to_arabic_digit(str(value)))
+    parts = _NOISE.sub(" ", text).split()
+    if len(parts) != 2 or not (month := _month(parts[0])) or not (be := _be(parts[1])):
+        return None
+    return be - BE_OFFSET, month
+
+
+def without_by(value: object) -> object:
+    """A deadline's date without the "ภายใน" ("by") paper writes before it."""
+    return _BY.sub("", value).strip() if isinstance(value, str) else value

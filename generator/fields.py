@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .datehints import DateProblem, check_date
+from .datehints import DateProblem, check_date, month_of, without_by
+from .thai import FIRST_DATE, LAST_DATE
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+|tel:[0-9+\-() ]+)$", re.I)
@@ -23,6 +25,34 @@ def _date(value: Any) -> dt.date:
         raise PydanticCustomError(problem.key, "cannot read date {got}", problem.params) from None
     except (ValueError, TypeError):
         raise PydanticCustomError("bad_date", "cannot read date {got}", {"got": str(value)}) from None
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A month without a day ("ภายในเดือนเมษายน ๒๕๖๙"): year in the Common Era, month 1-12."""
+
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def _deadline(value: Any) -> dt.date | Month:
+    """A day, or a month when the paper gives only the month; "ภายใน" before it is allowed."""
+    if isinstance(value, Month):
+        return value
+    found = month_of(value) if isinstance(value, str) else None
+    if found is not None:
+        if not FIRST_DATE.year <= found[0] <= LAST_DATE.year:
+            return _date(f"1 {value}")  # out of range: the date message says which years are allowed
+        return Month(*found)
+    try:
+        return check_date(without_by(value))
+    except DateProblem as problem:
+        raise PydanticCustomError(problem.key, "cannot read date {got}", problem.params) from None
+    except (ValueError, TypeError):
+        raise PydanticCustomError("bad_deadline", "cannot read deadline {got}", {"got": str(value)}) from None
 
 
 def _url(value: str) -> str:
@@ -52,6 +82,10 @@ def _slug(value: str) -> str:
 
 
 Date = Annotated[dt.date, BeforeValidator(_date)]
+# A deadline: a date, or a month alone ("เมษายน ๒๕๖๙"), printed as the paper prints it.
+Deadline = Annotated[
+    dt.date | Month, PlainValidator(_deadline), PlainSerializer(str), WithJsonSchema({"type": "string"})
+]
 Url = Annotated[str, AfterValidator(_url)]
 AssetRef = Annotated[str, AfterValidator(_asset)]
 Slug = Annotated[str, AfterValidator(_slug)]

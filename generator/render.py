@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from .catalog import labels
 from .content import Site
+from .fields import Month
 from .kinds import organization, pages
 from .kinds.datasets.page import render_catalog, render_dataset
 from .kinds.registry import document_kinds
@@ -120,7 +121,14 @@ def _digits(context: jinja2.runtime.Context, value: Any) -> str:
 
 
 @jinja2.pass_context
+def _text_digits(context: jinja2.runtime.Context, value: Any) -> str:
+    return context["thai"].text_digits(str(value))
+
+
+@jinja2.pass_context
 def _date(context: jinja2.runtime.Context, value: Any, style: str | None = None) -> str:
+    if isinstance(value, Month):  # a deadline given as a month: the month, whatever the style
+        return context["thai"].month(value.year, value.month)
     return context["thai"].date(value, style) if value else ""
 
 
@@ -132,6 +140,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "score": _styled("score"),
     "year": _styled("year"),
     "digits": _digits,
+    "text_digits": _text_digits,
     "money": _styled("money"),
     "bahttext": _styled("baht_text"),
     "month_range": _styled("month_range"),
@@ -159,6 +168,7 @@ class RenderContext:
             auto_reload=False,  # one build, one environment: no need to stat a template on every use
         )
         env.filters.update(FILTERS)
+        env.tests["month"] = lambda value: isinstance(value, Month)
         env.globals.update(
             org=site.organization,
             site=site,

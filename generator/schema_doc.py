@@ -17,7 +17,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from .catalog import field_docs
-from .fields import AssetRef, Date, Slug, TextList, Url
+from .fields import AssetRef, Date, Deadline, Slug, TextList, Url
 from .kinds.datasets.guide import dataset_guide
 from .kinds.registry import SCHEMA_DIR, DocumentKind, document_kinds
 from .oit.catalog import Catalog
@@ -32,8 +32,9 @@ KINDS = document_kinds()
 
 
 # Shared field types by their word in the catalog (guide.types), and the guide sections that explain two of them.
-NAMED_TYPES = {"date": Date, "url": Url, "asset": AssetRef, "slug": Slug, "text_list": TextList, "rich_text": RichText}
-SECTION_OF = {"date": "dates", "rich_text": "richtext"}
+NAMED_TYPES = {"date": Date, "deadline": Deadline, "url": Url, "asset": AssetRef, "slug": Slug, "text_list": TextList,
+               "rich_text": RichText}
+SECTION_OF = {"date": "dates", "deadline": "dates", "rich_text": "richtext"}
 _ONE_OR_MANY = TextList.__metadata__[0].func
 _RESOLVER = yaml.resolver.Resolver()
 
@@ -172,7 +173,7 @@ def _describe(node: dict[str, Any], model: type[BaseModel], docs: Docs) -> None:
         prop.pop("title", None)
         if list(prop) == ["$ref"]:  # draft-07 editors ignore words beside a bare $ref
             prop = node["properties"][name] = {"allOf": [prop]}
-        hint = docs["guide"]["date_hint"] if named_type(field.rebuild_annotation()) == "date" else ""
+        hint = docs["guide"]["date_hint"] if named_type(field.rebuild_annotation()) in ("date", "deadline") else ""
         prop["description"] = _one_line(f"{doc['th']} {hint}")
         prop["examples"] = [doc["example"]]
 

@@ -28,6 +28,8 @@ _DATE_STYLES = {"full": ("%B", ""), "abbr": ("%b", ""), "official": ("%B", "พ.
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NOISE = re.compile(r"วันที่|เดือน|พ\.ศ\.|ค\.ศ\.|,")
+# What a reader types or a machine reads as written: web and e-mail addresses, file names.
+_MACHINE_TEXT = re.compile(r"\S*(?:://|www\.|@)\S*|[\w.-]+\.[A-Za-z]{2,4}\b")
 
 
 def to_ce_date(value: dt.date) -> dt.date:
@@ -123,6 +125,15 @@ class ThaiStyle:
     def digits_of(self, text: str) -> str:
         return arabic_digit_to_thai_digit(text) if self.digits == "thai" else thai_digit_to_arabic_digit(text)
 
+    def text_digits(self, text: str) -> str:
+        """Staff's short text (a dataset cell, a phone number) in the site's digits, except
+        web and e-mail addresses and file names, which keep their own."""
+        out, at = [], 0
+        for match in _MACHINE_TEXT.finditer(text):
+            out += [self.digits_of(text[at:match.start()]), match.group(0)]
+            at = match.end()
+        return "".join([*out, self.digits_of(text[at:])])
+
     def number(self, value: float | int, decimals: int | None = None) -> str:
         """A generated number with thousands separators, in the site's digits."""
         return self.digits_of(_grouped(value, decimals))
@@ -134,6 +145,10 @@ class ThaiStyle:
         """'7 เมษายน 2566', '7 เม.ย. 2566' or (official) '7 เมษายน พ.ศ. 2566', in the site's digits."""
         directive, era = _DATE_STYLES[style or self.date_style]
         return self.digits_of(_written_date(value, month_names(directive), era))
+
+    def month(self, year: int, month: int) -> str:
+        """A month without a day, 'เมษายน 2569' (Common Era `year` in, Buddhist Era out), in the site's digits."""
+        return self.digits_of(f"{month_names('%B')[month - 1]} {year + BE_OFFSET}")
 
     def year(self, be_year: int) -> str:
         return self.digits_of(str(be_year))

@@ -34,7 +34,7 @@ _TYPE_OF_ERROR = {
     "date_parsing": "date",
     "date_from_datetime_parsing": "date",
 }
-_CUSTOM = {"bad_date", "date_out_of_range", "date_day_too_big", "date_month_only",
+_CUSTOM = {"bad_date", "bad_deadline", "date_out_of_range", "date_day_too_big", "date_month_only",
            "bad_url", "unsafe_ref", "missing_file", "bad_slug", "level_mismatch", "score_range"}
 
 

@@ -183,9 +183,10 @@ CASES = [
          "เพราะเดือนกันยายน พ.ศ. 2567 มี 30 วัน", "September 2567 BE has 30 days"),
     Case("date-february-30", edit(MEMO, "date: 20 พ.ย. 2567", "date: 30 ก.พ. 2567"), MEMO, "date: 30 ก.พ.", "date",
          "เพราะเดือนกุมภาพันธ์ พ.ศ. 2567 มี 29 วัน", "February 2567 BE has 29 days"),
-    Case("deadline-month-only", edit(MEASURES, "deadline: 2567-12-27", "deadline: ธันวาคม 2567"), MEASURES,
-         "deadline: ธันวาคม", "measures[2].deadline", "ให้เขียนวันสุดท้ายของเดือน เช่น 31 ธันวาคม 2567",
-         "write the month's last day, e.g. 31 ธันวาคม 2567"),
+    # A deadline may be a month ("ภายในเดือน…"); a start date may not.
+    Case("start-month-only", edit(MEASURES, "start: 2024-10-01", "start: ตุลาคม 2567"), MEASURES,
+         "start: ตุลาคม", "measures[1].start", "ให้เขียนวันสุดท้ายของเดือน เช่น 31 ตุลาคม 2567",
+         "write the month's last day, e.g. 31 ตุลาคม 2567"),
 ]
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from generator.__main__ import main
 from generator.content import load_site
+from generator.fields import Month
 from generator.pipeline import build
 from generator.thai import fiscal_year, fiscal_year_range
 from tests import import_documents as docs
@@ -27,6 +28,19 @@ def imported(tmp: Path, name: str, *args: str) -> tuple[Path, str]:
     with contextlib.redirect_stdout(out):
         assert main(["import", str(source), "--into", str(content), *args]) == 0
     return content, out.getvalue()
+
+
+def imported_text(tmp: Path, name: str, text: str) -> tuple[Path, str]:
+    """Import a variant of a document, written as `name`; the content folder and the output."""
+    import contextlib
+    import io
+
+    source = tmp / name
+    source.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["import", str(source), "--into", str(tmp / "c")]) == 0
+    return tmp / "c", out.getvalue()
 
 
 def built_text(tmp: Path, content: Path) -> str:
@@ -236,15 +250,8 @@ def test_a_progress_report_gets_references_dated_actions_nested_steps_and_checkb
 
 
 def test_a_code_the_catalog_lacks_is_a_warning(tmp_path: Path) -> None:
-    source = tmp_path / "progress.txt"
-    source.write_text(docs.PROGRESS.replace("ข้อ o11", "ข้อ o97"), encoding="utf-8")
-    import contextlib
-    import io
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["import", str(source), "--into", str(tmp_path / "c")]) == 0
-    assert "ไม่มี o97 ในรายการข้อมูล OIT ของปี 2568" in out.getvalue() and "o97 is not in the OIT list" in out.getvalue()
+    _content, out = imported_text(tmp_path, "progress.txt", docs.PROGRESS.replace("ข้อ o11", "ข้อ o97"))
+    assert "ไม่มี o97 ในรายการข้อมูล OIT ของปี 2568" in out and "o97 is not in the OIT list" in out
 
 
 def test_nested_lists_a_paragraph_between_them_and_a_page_turn(tmp_path: Path) -> None:
@@ -289,3 +296,78 @@ def test_approvers_comments_without_a_label_are_kept_apart_from_the_position_abo
     assert approver.comment == ["- ทราบ", "- เห็นควรเผยแพร่ทางเว็บไซต์"]
     assert (approver.name, approver.position) == ("นายวีระ ศักดิ์ดี", ["ปลัดเทศบาลตำบลหนองหญ้าไซ"])
     assert memo.import_notes is None
+
+
+def test_a_six_month_report_with_its_period_as_months_a_month_deadline_and_a_total(tmp_path: Path) -> None:
+    content, out = imported(tmp_path, "progress-months.txt")
+    report = load_site(content).years[2569].documents["progress_report"]
+    assert report.period == "ระหว่างเดือนตุลาคม ๒๕๖๘ ถึงเดือนมีนาคม ๒๕๖๙"
+    assert report.intro is None  # the period line is the period, not an intro paragraph
+    first, second = report.measures  # the total row is no third measure, nor part of the second
+    assert (first.deadline, first.period) == (Month(2025, 12), None)
+    assert [(a.number, a.date, a.text) for a in first.actions] == [("๑.", dt.date(2025, 11, 20), "แจกคู่มือครบทุกกอง")]
+    assert (second.period, second.deadline, second.notes) == ("มกราคม – กุมภาพันธ์ ๒๕๖๙", None, "งบประมาณ (บาท): ๔๐,๐๐๐")
+    (total,) = report.totals
+    assert (total.label, total.values) == ("รวมงบประมาณ", {"notes": "งบประมาณ (บาท): ๕๕,๐๐๐"})
+    assert "อ่านเป็นแถวรวมของตาราง" in out and "read as the table's total row" in out
+    assert "ผลรวมของแถว" not in out  # 15,000 + 40,000 is the 55,000 written
+    build(content, tmp_path / "site")
+    page = next((tmp_path / "site").rglob("progress-report/index.html")).read_text(encoding="utf-8")
+    text = page_text(page)
+    assert "ระหว่างเดือนตุลาคม ๒๕๖๘ ถึงเดือนมีนาคม ๒๕๖๙" in text and "ภายในเดือนธันวาคม ๒๕๖๘" in text
+    foot = page[page.index("<tfoot>") : page.index("</tfoot>")]
+    assert "รวมงบประมาณ" in foot and "๕๕,๐๐๐" in foot
+
+
+def test_a_stated_total_of_a_measure_table_that_does_not_add_up_is_reported(tmp_path: Path) -> None:
+    _content, out = imported_text(tmp_path, "progress.txt", docs.PROGRESS_MONTHS.replace("๕๕,๐๐๐", "๖๕,๐๐๐"))
+    assert "progress.txt:7" in out and "คือ ๖๕,๐๐๐ แต่ผลรวมของแถวคือ 55000" in out
+
+
+def test_a_plan_with_month_only_deadlines_and_aims_numbered_without_dots(tmp_path: Path) -> None:
+    content, _out = imported(tmp_path, "plan-month-deadlines.txt")
+    plan = load_site(content).years[2569].documents["measures"]
+    assert [(m.deadline, m.period) for m in plan.measures] == [
+        (Month(2026, 4), None),
+        (dt.date(2026, 3, 31), None),
+        (None, "มิถุนายน ๒๕๖๙"),  # a month alone is when it is done, not a deadline: kept as written
+    ]
+    heading, aims = plan.intro
+    assert heading == "วัตถุประสงค์"
+    assert [(i.number, i.text) for i in aims.list] == [
+        ("๑", "เพื่อป้องกันการทุจริตในการจัดซื้อจัดจ้าง"),
+        ("๒", "เพื่อให้ประชาชนมีส่วนร่วมตรวจสอบการใช้งบประมาณ"),
+    ]
+    text = built_text(tmp_path, content)
+    assert "ภายในเดือนเมษายน ๒๕๖๙" in text and "ภายใน ๓๑ มีนาคม ๒๕๖๙" in text and "มิถุนายน ๒๕๖๙" in text
+    assert "๑ เพื่อป้องกันการทุจริตในการจัดซื้อจัดจ้าง" in text
+
+
+def test_lines_cut_by_page_breaks_are_joined_and_dotted_blanks_dropped_and_listed(tmp_path: Path) -> None:
+    content, out = imported(tmp_path, "hearing-wrapped.txt")
+    (notice,) = load_site(content).years[2569].announcements.values()
+    # "การปฏิ" / page 2 / "บัติงาน": one word cut in two, joined with no space.
+    assert notice.preamble == (
+        "เทศบาลเมืองกันทรารมย์เหนือได้จัดทำร่างแผนปฏิบัติการป้องกันการทุจริตเพื่อให้ประชาชนมีส่วนร่วม"
+        "เสนอแนวทางการปฏิบัติงานที่โปร่งใส จึงขอเชิญประชาชนร่วมแสดงความคิดเห็น ดังนี้"
+    )
+    one, two = notice.sections
+    assert one.heading.endswith("ไปรษณีย์อิเล็กทรอนิกส์ของ เทศบาลภายในวันที่ ๓๐ พฤศจิกายน ๒๕๖๘")
+    assert one.body is None
+    assert two.heading == "ผู้แสดงความคิดเห็นระบุชื่อ และหมายเลขโทรศัพท์ ที่ติดต่อได้"
+    # The empty form under the signature (who posted it, and when) is no signer and no note.
+    assert [s.name for s in notice.signers] == ["นายธีรวัฒน์ แสงทอง"]
+    assert notice.import_notes is None
+    assert out.count("ตัดจุดไข่ปลาที่เว้นไว้ให้กรอกด้วยมือออก") == 3 and "hearing-wrapped.txt:14" in out
+    text = built_text(tmp_path, content)
+    assert "แนวทางการปฏิบัติงานที่โปร่งใส" in text and "...." not in text and "ผู้ปิดประกาศ" not in text
+
+
+def test_a_line_after_a_page_break_that_starts_something_new_is_not_joined(tmp_path: Path) -> None:
+    text = docs.WRAPPED_WITH_BLANKS.replace("บัติงานที่โปร่งใส", "(๑) บัติงานที่โปร่งใส").replace(
+        "ร่วมเสนอแนวทางการปฏิ\n", "ร่วมเสนอแนวทาง.\n"
+    )
+    content, _out = imported_text(tmp_path, "notice.txt", text)
+    (notice,) = load_site(content).years[2569].announcements.values()
+    first, second = notice.preamble
+    assert first.endswith("ร่วมเสนอแนวทาง.") and second.list[0].number == "(๑)"

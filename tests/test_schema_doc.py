@@ -21,6 +21,7 @@ CONTEXT = {"content_dir": None}
 EXPECTED_MODELS = {
     "SiteSettings", "Organization", "Executive", "Unit", "MapLocation", "SocialLink",
     "ItaAnalysis", "ToolResult", "Indicator", "MeasureDocument", "Measure", "Ref", "Action",
+    "RowImage", "MeasureTotal",
     "Announcement", "Section", "Memo", "Signature", "PageMeta",
     "ListBlock", "ListItem", "TableBlock", "Table", "GroupRow", "HeadingBlock",
     "OitBindings", "OitBinding", "Corrections", "ItemCorrection", "Element",

@@ -12,6 +12,7 @@ import html
 import re
 from typing import Any
 
+from . import wrap
 from .lists import Marker, Nester, lead, marker, split_inline
 from .words import words
 
@@ -66,10 +67,13 @@ def blocks(text: str) -> list[Any]:
     return nest_paragraphs(paragraphs(text))
 
 
-def nest_paragraphs(paras: list[str], gaps: bool = False, numbered: list[bool] | None = None) -> list[Any]:
+def nest_paragraphs(
+    paras: list[str], gaps: bool = False, numbered: list[bool] | None = None, turned: list[bool] | None = None
+) -> list[Any]:
     """Paragraphs to blocks: items (a marker at the start, or several run together) join one
     nested list; a paragraph between two lists stays between them; a paragraph that starts
-    with a word that cannot begin a sentence (และ, ซึ่ง …) carries on the one before it."""
+    with a word that cannot begin a sentence (และ, ซึ่ง …) carries on the one before it, and
+    so does the first line of a new page (`turned`) that carries on the last of the page before."""
     out: list[Any] = []
     nester: Nester | None = None
     word_items: list[str] = []
@@ -107,7 +111,11 @@ def nest_paragraphs(paras: list[str], gaps: bool = False, numbered: list[bool] |
                 else:
                     add(m, piece)
             continue
+        if turned and turned[index] and _carry_over(out, nester, para):
+            continue
         single = lead(para)
+        if single is not None and single[0].style == "bare" and not _bare_list(single[0], nester, paras[index + 1 :]):
+            single = None  # "๑ ครั้ง" alone is text: a list without dots needs its ๒ (or to be open already)
         opens = single is not None and single[1] and Nester(gaps).fits(single[0])
         if single is not None and single[1] and (opens or (nester is not None and nester.fits(single[0]))):
             add(*single)
@@ -123,6 +131,28 @@ def nest_paragraphs(paras: list[str], gaps: bool = False, numbered: list[bool] |
         out.append(para)
     flush()
     return out
+
+
+def _carry_over(out: list[Any], nester: Nester | None, para: str) -> bool:
+    """Join `para` to the item or paragraph the page before ended with, when it carries it on."""
+    if nester is not None and nester.stack:
+        item = nester.stack[-1].items[-1]
+        if wrap.carries_over(item["text"], para):
+            item["text"] = wrap.join(item["text"], para)
+            return True
+        return False
+    if out and isinstance(out[-1], str) and wrap.carries_over(out[-1], para):
+        out[-1] = wrap.join(out[-1], para)
+        return True
+    return False
+
+
+def _bare_list(m: Marker, nester: Nester | None, rest: list[str]) -> bool:
+    """A number without a dot is a list marker when its list is open, or the next line numbers on."""
+    if nester is not None and any(level.style == "bare" for level in nester.stack) and nester.fits(m):
+        return True
+    following = lead(rest[0]) if rest else None
+    return following is not None and following[0].style == "bare" and following[0].number == (m.number[0] + 1,)
 
 
 def carries_on(text: str) -> bool:

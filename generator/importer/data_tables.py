@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
 
 from ..kinds.datasets import catalog, columns_of
 from ..kinds.datasets.tables import Column, parse_cell
@@ -66,7 +65,7 @@ def map_dataset(part: list[Block], placeholder: str) -> Doc:
             record = {k: rc.flat(v).strip() for k, v in zip(keys, row.values, strict=True) if k and k != "order"}
             if not any(record.values()):
                 continue
-            if _is_total(row.values):
+            if row.total:
                 _check_total(doc, row.line, record, rows, columns)
                 continue
             if month_of_rows and not record.get("month") and name == "procurement_monthly":
@@ -90,11 +89,6 @@ def map_dataset(part: list[Block], placeholder: str) -> Doc:
     for line in lines:
         doc.issues.append(Issue(line, "import_dataset_heading", {"text": line.text[:80], "dataset": name}))
     return doc
-
-
-def _is_total(values: list[Any]) -> bool:
-    texts = [rc.flat(v).strip() for v in values if rc.flat(v).strip()]
-    return bool(texts) and any(squash(texts[0]).startswith(squash(w)) for w in words()["total_row"])
 
 
 def _check_total(

@@ -13,14 +13,10 @@ from typing import Any
 
 from . import cells as rc
 from .layout import Block, Table, Text
+from .origin import DISTRICT, ORG, PROVINCE
 from .reader import Line
 from .words import any_of, word, words
 
-_THAI_WORD = r"[\u0e01-\u0e4e]+"
-_ORG = re.compile(rf"({any_of('org_kinds')})\s*({_THAI_WORD})")
-_DISTRICT = re.compile(rf"{any_of('district')}\s*({_THAI_WORD})")
-_PROVINCE = re.compile(rf"{any_of('province')}\s*({_THAI_WORD})")
-_ERA = word("era").replace(".", r"\.\s?").rstrip(r"\s?")
 _TOOL = re.compile(r"\((IIT|EIT|OIT)\)")
 _LEAD_NUMBER = re.compile(r"^([0-9๐-๙]{1,2})\s*[.)]\s*")
 _ITEM = re.compile(r"^[-•*]?\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)+\.?|[0-9๐-๙]{1,2}[.)])\s*(\S.*)$")
@@ -80,10 +76,10 @@ def texts(part: list[Block]) -> list[Line]:
 def heading(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
     """Title lines, organization lines and the rest, from a document's leading text."""
     for index, line in enumerate(lines[:6]):
-        if _ORG.search(line.text) and len(line.text) < 120:
+        if ORG.search(line.text) and len(line.text) < 120:
             org = [line]
             nxt = lines[index + 1] if index + 1 < len(lines) else None
-            if nxt and len(nxt.text) < 80 and (_DISTRICT.search(nxt.text) or _PROVINCE.search(nxt.text)):
+            if nxt and len(nxt.text) < 80 and (DISTRICT.search(nxt.text) or PROVINCE.search(nxt.text)):
                 org.append(nxt)
             title = lines[:index] or []
             return title, org, lines[index + len(org) :]
@@ -97,11 +93,13 @@ def paragraph_blocks(lines: list[Line]) -> list[Any]:
     wrapped lines joined to the line they carry on."""
     paras: list[str] = []
     numbered: list[bool] = []
+    turned: list[bool] = []
     for line in lines:
-        for para in rc.paragraphs(line.text) or [line.text]:
+        for index, para in enumerate(rc.paragraphs(line.text) or [line.text]):
             paras.append(para)
             numbered.append(line.numbered)
-    return rc.nest_paragraphs(paras, gaps=True, numbered=numbered)
+            turned.append(line.turned and index == 0)
+    return rc.nest_paragraphs(paras, gaps=True, numbered=numbered, turned=turned)
 
 
 def one(blocks: list[Any]) -> Any:

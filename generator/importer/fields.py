@@ -17,6 +17,7 @@ from ..thai import parse_date
 from . import cells as rc
 from .document import Doc, Issue
 from .lists import digits
+from .words import MONTHS as _MONTHS
 from .words import words
 
 _D = "[0-9๐-๙]"
@@ -31,10 +32,6 @@ _REFS = [
 ]
 _PREFIX = {"oit": "o", "eit": "e", "iit": "i", "indicator": "", "sub_indicator": ""}
 _DONE = words()["action_done"]
-_MONTHS = (
-    "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม"
-    r"|ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\."
-)
 _DATE = rf"{_D}{{1,2}}\s*(?:เดือน\s*)?(?:{_MONTHS})\s*(?:พ\.\s?ศ\.\s?)?{_D}{{4}}"
 _ACTION = re.compile(rf"^(?:{'|'.join(map(re.escape, _DONE))})\s*(?P<date>{_DATE})\s*(?P<rest>.*)$")
 # Where a run of dated actions is cut: a marker just before "ดำเนินการเมื่อวันที่" (any number: gaps are kept).

@@ -15,26 +15,17 @@ from typing import Any
 
 from ..kinds.datasets import columns_of
 from . import cells as rich_cells
+from .furniture import Skipped, decoration, squash, unblank
 from .reader import Line
 from .words import any_of, roles, word, words
 
 MEASURE_ROLES = roles("measure_roles")
 ITA_ROLES = roles("ita_roles")
 OIT_WORDS = tuple(words()["oit_words"])
-_SPACE = re.compile(r"\s+")
-_PAGE_MARK = re.compile(rf"^[-–(\s]*(?:{any_of('page')}\s*)?[0-9๐-๙]{{1,3}}\s*/?\s*[-–)\s]*$")
-_RULE = re.compile(r"^[-_=.…–—\s]+$")
-# A page-turn marker: "/๒", "…/๓", "๒/๕", "(ต่อ)", "ต่อหน้า ๒".
-_TURN = re.compile(
-    rf"^(?:[.…]*\s*/\s*[0-9๐-๙]{{1,3}}|[0-9๐-๙]{{1,3}}\s*/\s*[0-9๐-๙]{{1,3}}"
-    rf"|(?:{any_of('page_turn')})[\s0-9๐-๙./…]*)$"
-)
 _SECTION = re.compile(r"^([0-9๐-๙]{1,2})\s*\.(?![0-9๐-๙])\s*(.*)$")
 MEMO_START = word("memo_start")
-
-
-def squash(text: str) -> str:
-    return _SPACE.sub("", rich_cells.plain(text)).lower()
+_TOTAL_WORDS = tuple(words()["total_row"])
+_TOTAL_LABEL = 20  # characters: "รวมทั้งสิ้น ๕ โครงการ" is a label, "รวมพลังต่อต้านการทุจริต …" a title
 
 
 def role_of(header: str, roles: list[tuple[str, tuple[str, ...]]]) -> str | None:
@@ -139,6 +130,17 @@ class Row:
     line: Line
     values: list[Any]  # rich text per column
     group: str | None = None  # a row with only its first cell: a heading over the rows below
+    total: bool = False  # a total row (รวม, รวมทั้งสิ้น …): never merged into the row above
+
+
+def is_total(cells: list[str]) -> bool:
+    """A row of totals: its first filled cell a short total label, every other filled cell a number."""
+    filled = [squash(c) for c in cells if squash(c)]
+    if len(filled) < 2 or len(filled[0]) > _TOTAL_LABEL:
+        return False
+    if not any(filled[0].startswith(squash(w)) for w in _TOTAL_WORDS):
+        return False
+    return all(re.search("[0-9๐-๙]", c) for c in filled[1:])
 
 
 @dataclass
@@ -159,27 +161,7 @@ class Text:
     line: Line
 
 
-@dataclass
-class Skipped:
-    line: Line
-    why: str
-
-
 Block = Table | Text
-
-
-def decoration(line: Line) -> str | None:
-    """Page numbers and ruled lines from the printed page, which carry no content."""
-    text = line.text
-    if not text:
-        return None
-    if _RULE.match(text):
-        return "rule"
-    if not line.is_row and _PAGE_MARK.match(text) and (any(ch in text for ch in "-–/()") or word("page") in text):
-        return "page"
-    if not line.is_row and _TURN.match(text):
-        return "page"
-    return None
 
 
 def segment(lines: list[Line], skipped: list[Skipped]) -> list[Block]:
@@ -188,6 +170,7 @@ def segment(lines: list[Line], skipped: list[Skipped]) -> list[Block]:
     table: Table | None = None
     pending: list[Line] = []  # text seen inside an open table, kept until we know where it goes
     after_header = False
+    turned = False  # a page number or page-turn marker was just passed
 
     def close() -> None:
         nonlocal table
@@ -198,13 +181,17 @@ def segment(lines: list[Line], skipped: list[Skipped]) -> list[Block]:
         out.extend(Text(x) for x in pending)
         pending.clear()
 
-    for line in lines:
-        if line.blank:
+    for source in lines:
+        line = unblank(source, skipped) if not source.blank else None
+        if line is None or line.blank:
             continue
         why = decoration(line)
         if why:
             skipped.append(Skipped(line, why))
+            turned = turned or why == "page"
             continue
+        if turned:
+            line.turned, turned = True, False
         if not line.is_row:
             if table is not None and _is_section(line):
                 close()
@@ -255,8 +242,11 @@ def _interstitial(table: Table, pending: list[Line]) -> None:
 
 def _add_row(table: Table, line: Line, after_header: bool) -> None:
     values = [rich_cells.rich(c) for c in line.cells]
-    data_rows = [r for r in table.rows if r.group is None]
-    if not line.cells[0].strip() and data_rows:
+    data_rows = [r for r in table.rows if r.group is None and not r.total]
+    if is_total(line.cells):
+        table.rows.append(Row(line, values, total=True))
+        return
+    if not line.cells[0].strip() and data_rows and not table.rows[-1].total:
         # A continuation row: its cells add to the row above (a sentence cut by a page break joins inline).
         last = data_rows[-1]
         last.values = [rich_cells.join(a, b, after_header) for a, b in zip(last.values, values, strict=True)]

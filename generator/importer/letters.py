@@ -7,6 +7,7 @@ from typing import Any
 
 from ..thai import parse_date
 from . import cells as rc
+from . import wrap
 from .document import (
     _BOLD_HEAD,
     _DATE_LINE,
@@ -269,6 +270,8 @@ def map_announcement(part: list[Block], placeholder: str) -> Doc:
             sections.append(section)
             body = section.setdefault("_body", [])
             continue
+        if sections and body is sections[-1]["_body"] and not body and _carries_heading(sections[-1], block):
+            continue
         body.append(block)
     if preamble:
         data["preamble"] = one(_mixed_blocks(preamble))
@@ -288,6 +291,16 @@ def map_announcement(part: list[Block], placeholder: str) -> Doc:
     for table in (b for b in tail if isinstance(b, Table)):
         doc.unplaced(table.first, _table_block(table))
     return doc
+
+
+def _carries_heading(section: dict[str, Any], block: Block) -> bool:
+    """The first line of a new page that carries on a numbered item's line joins it."""
+    if not (isinstance(block, Text) and block.line.turned and "description" not in section):
+        return False
+    if not wrap.carries_over(section["heading"], block.line.text):
+        return False
+    section["heading"] = wrap.join(section["heading"], block.line.text)
+    return True
 
 
 def _signature_start(blocks: list[Block]) -> int | None:
@@ -314,38 +327,3 @@ def _mixed_blocks(part: list[Block]) -> list[Any]:
         out.append(_table_block(block))
     out.extend(paragraph_blocks(run))
     return out
-
-
-# A free page: an OIT criteria table, or any table of no known kind, laid out as written ------
-
-
-def oit_page(part: list[Block], placeholder: str, kind: str = "oit_criteria") -> Doc:
-    """Title, paragraphs and real Markdown tables; a table read without a header row
-    takes its first row as the header."""
-    lines = texts(part)
-    titled = bool(lines) and not isinstance(part[0], Table)
-    title = lines[0].text if titled else placeholder
-    out: list[str] = []
-    for block in part[1:] if titled else part:
-        if isinstance(block, Text):
-            out.append(_md_escape(block.line.text) + "\n")
-            continue
-        table = _table_block(block)["table"]
-        rows = table["rows"]
-        columns = [_md_escape(c) for c in table["columns"]]
-        if block.header is None and rows and not isinstance(rows[0], dict):
-            columns, rows = [_md_escape(rc.flat(v)) for v in rows[0]], rows[1:]
-        out.append("| " + " | ".join(c or " " for c in columns) + " |")
-        out.append("|" + "---|" * len(columns))
-        for row in rows:
-            if isinstance(row, dict):
-                cells = [f"**{_md_escape(row['group'])}**"] + [" "] * (len(columns) - 1)
-            else:
-                cells = [_md_escape(rc.flat(v)) or " " for v in row]
-            out.append("| " + " | ".join(cells) + " |")
-        out.append("")
-    return Doc(kind, {"title": title, "markdown": "\n".join(out)}, lines[0] if lines else part[0].first)
-
-
-def _md_escape(text: str) -> str:
-    return re.sub(r"([\\|*_`#\[\]])", r"\\\1", text)

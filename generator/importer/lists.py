@@ -15,11 +15,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .words import MONTHS as _MONTHS
+
 _D = "[0-9๐-๙]"
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # One marker at the start of a line: its text as written, then the item's text.
 _LEAD = re.compile(
-    rf"^(?P<m>\({_D}{{1,2}}\)|{_D}{{1,2}}(?:\.{_D}{{1,2}})+\.?|{_D}{{1,2}}\s?[.)](?!{_D})|[-•●▪∙◦*](?=\s))\s*(?P<t>\S.*)?$"
+    rf"^(?P<m>\({_D}{{1,2}}\)|{_D}{{1,2}}(?:\.{_D}{{1,2}})+\.?|{_D}{{1,2}}\s?[.)](?!{_D})|[-•●▪∙◦*](?=\s)"
+    # a number without a dot ("๑ การประชุม"), unless a date follows it ("๑ ตุลาคม")
+    rf"|{_D}{{1,2}}(?=\s+(?!{_MONTHS})[\u0e01-\u0e4e]))\s*(?P<t>\S.*)?$"
 )
 # Markers inside a run-together paragraph (a dash only after a space, and only in a list of dashes).
 _INNER = re.compile(
@@ -35,7 +39,7 @@ def digits(text: str) -> str:
 @dataclass
 class Marker:
     written: str  # as in the source: "๑.", "(๒)", "๑.๑", "-"
-    style: str  # dot, dotted, paren, paren_right, dash
+    style: str  # dot, dotted, paren, paren_right, dash, bare (a number without a dot)
     number: tuple[int, ...]  # (1,) for "๑.", (1, 2) for "๑.๒", () for a dash
 
 
@@ -47,6 +51,8 @@ def marker(written: str) -> Marker:
         return Marker(text, "paren", (int(digits(text[1:-1])),))
     if text.endswith(")"):
         return Marker(text, "paren_right", (int(digits(text[:-1].strip())),))
+    if digits(text).isdigit():
+        return Marker(text, "bare", (int(digits(text)),))
     parts = [p for p in digits(text).replace(" ", "").split(".") if p]
     if len(parts) > 1:
         return Marker(text, "dotted", tuple(int(p) for p in parts))

@@ -7,8 +7,10 @@ page) and is reported; nothing read from the source is dropped.
 from __future__ import annotations
 
 from .document import Doc, Issue
-from .letters import map_announcement, map_memo, oit_page
-from .tables import map_ita, map_measures
+from .free_page import oit_page
+from .ita import map_ita
+from .letters import map_announcement, map_memo
+from .tables import map_measures
 
 __all__ = [
     "Doc",

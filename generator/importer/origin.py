@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..thai import fiscal_year, parse_date
 from . import cells as rc
+from .words import MONTHS as _MONTHS
 from .words import any_of, word, words
 
 _THAI_RUN = r"[\u0e01-\u0e4e]+"
@@ -26,17 +27,14 @@ _YEAR_DIGITS = r"((?:25|๒๕)[0-9๐-๙]{2})"
 _FISCAL = re.compile(rf"(?:{any_of('fiscal')})\s*(?:{_ERA})?\s*{_YEAR_DIGITS}(?![0-9๐-๙])")
 _ERA_YEAR = re.compile(rf"{_ERA}\s*{_YEAR_DIGITS}(?![0-9๐-๙])")
 _LAW = re.compile(any_of("law_words"))
-_MONTHS = (
-    "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม"
-    r"|ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\."
-)
 # A date or a month with a four-digit Buddhist Era year: "๗ เมษายน ๒๕๖๖", "กุมภาพันธ์ ๒๕๖๘".
 _DATED = re.compile(rf"(?:([0-9๐-๙]{{1,2}})\s*)?({_MONTHS})\s*(?:{_ERA})?\s*{_YEAR_DIGITS}(?![0-9๐-๙])")
 _NAME_YEAR = re.compile(r"(?<![0-9])(25[0-9]{2})(?![0-9])")
-_ORG = re.compile(rf"({any_of('org_kinds')})\s*({_THAI_RUN})")
+# A local government's kind and the Thai run after it; the district and province words likewise.
+ORG = re.compile(rf"({any_of('org_kinds')})\s*({_THAI_RUN})")
 _NON_LOCAL = re.compile(rf"({any_of('non_local')})\s*({_THAI_RUN})")
-_DISTRICT = re.compile(rf"{any_of('district')}\s*({_THAI_RUN})")
-_PROVINCE = re.compile(rf"{any_of('province')}\s*({_THAI_RUN})")
+DISTRICT = re.compile(rf"{any_of('district')}\s*({_THAI_RUN})")
+PROVINCE = re.compile(rf"{any_of('province')}\s*({_THAI_RUN})")
 
 
 def _year(digits: str) -> int:
@@ -52,17 +50,17 @@ def _cites_law(text: str, at: int) -> bool:
 
 def fiscal_in(lines: list[str]) -> int | None:
     """The first "ปีงบประมาณ (พ.ศ.) YYYY" or "ประจำปี YYYY" the lines name."""
-    for text in lines:
-        for match in _FISCAL.finditer(text):
-            if not _cites_law(text, match.start()):
-                return _year(match.group(1))
-    return None
+    return _first_year(_FISCAL, lines)
 
 
 def era_year_in(lines: list[str]) -> int | None:
     """The first "พ.ศ. YYYY" that is not the year of a cited law."""
+    return _first_year(_ERA_YEAR, lines)
+
+
+def _first_year(pattern: re.Pattern[str], lines: list[str]) -> int | None:
     for text in lines:
-        for match in _ERA_YEAR.finditer(text):
+        for match in pattern.finditer(text):
             if not _cites_law(text, match.start()):
                 return _year(match.group(1))
     return None
@@ -134,14 +132,14 @@ def organization_from(heading: list[str], everything: list[str] | None = None) -
     mentions: Counter[tuple[str, str]] = Counter()
     order: list[tuple[str, str]] = []
     for text in everything or heading:
-        for match in _ORG.finditer(text):
+        for match in ORG.finditer(text):
             key = (match.group(1), bounded(match.group(2)))
             mentions[key] += 1
             order.append(key)
-    first_heading = next((m for t in heading for m in [_ORG.search(t)] if m), None)
+    first_heading = next((m for t in heading for m in [ORG.search(t)] if m), None)
     for text in heading[:4]:
         body = _NON_LOCAL.search(text)
-        local = _ORG.search(text)
+        local = ORG.search(text)
         if body and (local is None or body.start() < local.start()):
             found.non_local = body.group(1) + bounded(body.group(2))
             break
@@ -153,7 +151,7 @@ def organization_from(heading: list[str], everything: list[str] | None = None) -
         if found.non_local is None:
             found.kind, found.name = kind, kind + name
     for text in heading:
-        for attr, pattern in (("district", _DISTRICT), ("province", _PROVINCE)):
+        for attr, pattern in (("district", DISTRICT), ("province", PROVINCE)):
             hit = pattern.search(text)
             if hit and getattr(found, attr) is None:
                 setattr(found, attr, bounded(hit.group(1)))

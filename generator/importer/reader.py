@@ -43,6 +43,7 @@ class Line:
     # Word paragraphs numbered by the list feature lose their number in the text.
     numbered: bool = False
     repaired: int = 0  # places of PDF-damaged Thai repaired on this line (thaitext.repair)
+    turned: bool = False  # the first line after a page break (a page number or page-turn marker)
 
     @property
     def text(self) -> str:
@@ -91,8 +92,11 @@ def read_text(path: Path) -> list[Line]:
     lines = []
     for number, line in enumerate(text.split("\n"), start=1):
         line, repaired = repair(line)
+        # pdftotext ends each page with a form feed: the line it starts is the first of a new page.
+        turned = "\f" in line
+        line = line.replace("\f", "")
         cells = [c.strip() for c in line.split("\t")]
-        lines.append(Line(path, number, cells if len(cells) > 1 else [line.strip()], repaired=repaired))
+        lines.append(Line(path, number, cells if len(cells) > 1 else [line.strip()], repaired=repaired, turned=turned))
     return lines
 
 

@@ -117,7 +117,7 @@ def import_files(
     if outcome.failed:
         return outcome
     for item in skipped:
-        key = "import_skipped_header" if item.why == "header" else "import_skipped"
+        key = {"header": "import_skipped_header", "blank": "import_skipped_blank"}.get(item.why, "import_skipped")
         outcome.say(key, where=item.line.where, text=item.line.text[:80])
     targets = _targets(docs, into, outcome)
     if outcome.failed:

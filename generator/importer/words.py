@@ -27,3 +27,7 @@ def any_of(key: str) -> str:
 
 def word(key: str) -> str:
     return str(words()[key])
+
+
+# Month names, full and abbreviated, as one regex alternation (longest first).
+MONTHS = any_of("months")

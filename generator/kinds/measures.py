@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
-from ..fields import Date, Slug
+from ..fields import AssetRef, Date, Deadline, Slug
 from ..oit.codes import item_of
 from ..richtext import RichText, Strict, is_empty
 from .registry import DocumentKind
@@ -61,6 +61,14 @@ class Action(Strict):
     text: RichText
 
 
+class RowImage(Strict):
+    """A picture in a report row: a QR code to the evidence, a chart of the results."""
+
+    file: AssetRef
+    alt: str  # what the picture shows, read out to those who cannot see it
+    column: Column | None = None  # the column it stands in; the row's last column when not given
+
+
 class Measure(Strict):
     id: Slug | None = None
     group: str | None = None
@@ -74,13 +82,16 @@ class Measure(Strict):
     period: str | None = None
     start: Date | None = None
     end: Date | None = None
-    deadline: Date | None = None
+    deadline: Deadline | None = None  # a date, or a month alone ("เมษายน ๒๕๖๙")
     actions: list[Action] = []
     output: RichText | None = None
     outcome: RichText | None = None
     notes: RichText | None = None
+    images: list[RowImage] = []
 
     def has(self, column: str) -> bool:
+        if any(i.column == column for i in self.images):
+            return True
         if column == "issue":
             return bool(self.refs) or not is_empty(self.issue)
         if column == "period":
@@ -88,6 +99,13 @@ class Measure(Strict):
         if column == "order":
             return True
         return not is_empty(getattr(self, column))
+
+
+class MeasureTotal(Strict):
+    """A total row as the paper prints it under the table (รวม, รวมทั้งสิ้น, รวมงบประมาณ)."""
+
+    label: str
+    values: dict[Column, RichText] = {}
 
 
 class MeasureDocument(Strict):
@@ -100,6 +118,7 @@ class MeasureDocument(Strict):
     columns: list[Column] | None = None
     headers: dict[Column, str] = {}
     measures: list[Measure] = []
+    totals: list[MeasureTotal] = []
     closing: RichText | None = None
     signers: list[Signature] = []
     import_notes: RichText | None = None
@@ -110,9 +129,12 @@ class MeasureDocument(Strict):
         for column in CANONICAL:
             if column in chosen or column == "order":
                 continue
-            if any(m.has(column) for m in self.measures):
+            if self._filled(column):
                 chosen.append(column)
-        return [c for c in chosen if c == "order" or c in (self.columns or []) or any(m.has(c) for m in self.measures)]
+        return [c for c in chosen if c == "order" or c in (self.columns or []) or self._filled(c)]
+
+    def _filled(self, column: str) -> bool:
+        return any(m.has(column) for m in self.measures) or any(column in t.values for t in self.totals)
 
 
 PATHS = {"measures": "measures.md", "progress_report": "progress-report.md", "results_report": "results-report.md"}

@@ -25,6 +25,7 @@ SORTABLE_FROM = 10  # rows; shorter tables are read at a glance
 
 
 NUMBER_TYPES = ("money", "int")
+THAI_LETTER = re.compile("[ก-ฮ]")
 
 
 def column_cells(column_type: str, values: list[Any], thai: Any) -> tuple[list[str], list[str], list[Any]]:
@@ -43,7 +44,12 @@ def column_cells(column_type: str, values: list[Any], thai: Any) -> tuple[list[s
     elif column_type == "id13":
         shown = ["" if v is None else thai.digits_of(v) for v in values]
         keys, data = ["" if v is None else v for v in values], values
-    else:  # text and url cells are already the text as written
+    elif column_type == "text":
+        # Numbers in Thai text follow the site's digits (one style per page); a bare code (an
+        # e-GP project number, copied into other systems) and the downloads keep them as written.
+        shown = keys = ["" if v is None else thai.text_digits(v) if THAI_LETTER.search(v) else v for v in values]
+        data = values
+    else:  # url cells are already the text as written
         shown = keys = ["" if v is None else v for v in values]
         data = values
     return shown, keys, data

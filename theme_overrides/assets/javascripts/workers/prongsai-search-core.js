@@ -9,8 +9,9 @@
  * A page's chunks are numbered one after another. Keys are the characters and
  * character pairs of normalized text, so Thai words are found inside runs of Thai
  * written without spaces. A query fetches the shards of its keys, keeps the pages where
- * each word's keys meet in one chunk, fetches only those chunks and checks that each
- * word really occurs: every page with the words is listed, no page without.
+ * each word's keys meet in one chunk, and fetches those chunks, a page's one after
+ * another only until each word is found there: every page with the words is listed, no
+ * page without. The likeliest pages come first, shown while the others are checked.
  *
  * Normalization (same for text and query, and in Python): NFC, lower case, Thai digits
  * read as Arabic digits, zero-width characters removed, whitespace collapsed.
@@ -248,26 +249,35 @@ var ProngsaiSearch = (function () {
       });
     }
 
-    /* One candidate page checked against its chunks: its result, or null when the words
-       are not really there. */
+    /* One candidate page checked against its chunks, fetched one after another only until
+       every word is found (a long page need not send all its text): its result, or null
+       when the words are not really there. */
     function verify(page) {
-      var terms = page.terms;
-      return Promise.all(page.chunks.sort(function (a, b) { return a - b; }).map(chunk)).then(function (pieces) {
-        var real = terms.every(function (t) {
-          return pieces.some(function (c) { return normalize(c.title + " " + c.text).indexOf(t) >= 0; });
+      var terms = page.terms, order = page.chunks.slice().sort(function (a, b) { return a - b; });
+      var pieces = [], missingTerms = terms.slice();
+      function next(i) {
+        if (!missingTerms.length) return Promise.resolve(true);
+        if (i >= order.length) return Promise.resolve(false);
+        return chunk(order[i]).then(function (c) {
+          pieces.push(c);
+          var norm = normalize(c.title + " " + c.text);
+          missingTerms = missingTerms.filter(function (t) { return norm.indexOf(t) < 0; });
+          return next(i + 1);
         });
+      }
+      return next(0).then(function (real) {
         if (!real) return null;
         /* a section that holds the words but whose first chunk (its title) was not fetched */
-        var missing = [];
+        var fetched = pieces.map(function (c) { return c.number; }), missing = [];
         pieces.forEach(function (c) {
-          if (page.chunks.indexOf(c.sectionFirst) < 0 && missing.indexOf(c.sectionFirst) < 0) {
-            missing.push(c.sectionFirst);
-          }
+          if (fetched.indexOf(c.sectionFirst) < 0 && missing.indexOf(c.sectionFirst) < 0) missing.push(c.sectionFirst);
         });
         return Promise.all(missing.map(chunk)).then(function (extra) {
           var titles = {};
           pieces.concat(extra).forEach(function (c) { if (c.first) titles[c.location] = c.title; });
           var result = pageResult(page, pieces, titles, terms, page.wanted);
+          /* the chunks holding every key tell how much of the page is about the words */
+          result.total += order.length;
           result.rank = page.rank;
           return result;
         });
