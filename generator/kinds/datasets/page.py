@@ -109,14 +109,20 @@ class _Lines(list):
     write = list.append
 
 
-# A cell a spreadsheet would evaluate (=, +, -, @, or a tab or CR before one) gets a leading
-# apostrophe, as OWASP advises against CSV injection; a plain number (-1,250.00) stays a number.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell a spreadsheet would evaluate gets a leading apostrophe, as OWASP advises against CSV
+# injection: one that starts with =, +, -, @, tab, CR, LF or NUL, also behind spaces or quotes
+# (Google Sheets and LibreOffice trim them on import) and in full width (Excel in East Asian
+# locales reads ＝ as =). A plain number (-1,250.00) stays a number.
+_FORMULA_START = frozenset("=+-@\t\r\n\0＝＋－＠")
+_LEAD = " \u00a0\u3000\"'"  # spaces and quotes a spreadsheet may drop before reading the cell
 _PLAIN_NUMBER = re.compile(r"^[-+]?[0-9๐-๙][0-9๐-๙,]*(\.[0-9๐-๙]+)?$")
 
 
 def spreadsheet_safe(cell: Any) -> Any:
-    if type(cell) is str and cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(cell):
+    if type(cell) is not str or not cell:
+        return cell
+    first = cell.lstrip(_LEAD)[:1] or cell[:1]
+    if (first in _FORMULA_START or cell[0] in _FORMULA_START) and not _PLAIN_NUMBER.match(cell.strip()):
         return "'" + cell
     return cell
 
