@@ -78,18 +78,25 @@ class Site:
 class _Loader:
     """Collects every error of every file before giving up."""
 
-    def __init__(self, content_dir: Path) -> None:
+    def __init__(self, content_dir: Path, label: str | None = None) -> None:
         self.root = content_dir
+        self.label = label or content_dir.name  # the folder as given to --content, for messages
         self.errors: list[ContentError] = []
         self.files = 0
         self.read: dict[str, Located] = {}  # top-level files as read, by name
 
-    def model(self, path: Path, model: type[BaseModel]) -> Any:
+    def located(self, path: Path) -> Located | None:
+        """A content YAML file as read (counted), or None with its error collected."""
         self.files += 1
         try:
-            located = read_yaml(path)
+            return read_yaml(path)
         except YamlError as exc:
             self.errors.append(exc.content_error)
+            return None
+
+    def model(self, path: Path, model: type[BaseModel]) -> Any:
+        located = self.located(path)
+        if located is None:
             return None
         if path.parent == self.root:
             self.read[path.name] = located
@@ -101,7 +108,7 @@ class _Loader:
             return None
         duplicates = check_duplicate_ids(located)
         try:
-            value = model.model_validate(located.data, context={"content_dir": self.root})
+            value = model.model_validate(located.data, context={"content_dir": self.root, "content_label": self.label})
         except ValidationError as exc:
             self.errors.extend(errors_from_validation(exc, located, model))
             return None
@@ -236,10 +243,11 @@ def load_site(content_dir: Path) -> Site:
     root = content_root(content_dir)
     if isinstance(root, ContentError):
         raise ContentErrors([root])
+    label = content_dir.name if content_dir.name not in ("", ".", "..") else root.name
     content_dir = root
-    if links := outside_links(content_dir):  # before any file is read
+    if links := outside_links(content_dir, label):  # before any file is read
         raise ContentErrors(links)
-    loader = _Loader(content_dir)
+    loader = _Loader(content_dir, label)
     loader.root_files()
     settings = loader.required("site.yml", SiteSettings) if (content_dir / "site.yml").exists() else SiteSettings()
     organization = loader.required("organization.yml", Organization)

@@ -67,9 +67,11 @@ def _asset(value: str, info: ValidationInfo) -> str:
     path = PurePosixPath(ref)
     if not ref or ref.startswith("/") or ".." in path.parts or ":" in ref:
         raise PydanticCustomError("unsafe_ref", "unsafe ref {ref}", {"ref": value})
-    content_dir = (info.context or {}).get("content_dir")
+    context = info.context or {}
+    content_dir = context.get("content_dir")
     if content_dir is not None and not (content_dir / "assets" / path).is_file():
-        raise PydanticCustomError("missing_file", "missing {ref}", {"ref": value, "folder": "content/assets/"})
+        folder = f"{context.get('content_label') or content_dir.name}/assets/"  # as given to --content
+        raise PydanticCustomError("missing_file", "missing {ref}", {"ref": value, "folder": folder})
     return str(path)
 
 

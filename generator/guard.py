@@ -20,13 +20,14 @@ def _inside(target: str, root: str) -> bool:
     return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def outside_links(root: Path) -> list[ContentError]:
-    """An error for every symbolic link under `root` that resolves outside it (or nowhere).
+def outside_links(root: Path, shown: str | None = None) -> list[ContentError]:
+    """An error for every symbolic link under `root` that resolves outside it (or nowhere);
+    `shown`: the folder's name in messages (as given to --content).
 
     Links are not followed while walking: a link to a folder inside is checked by its target,
     whose own entries are walked where the folder really is."""
     real_root = os.path.realpath(root)
-    shown = root.name
+    shown = shown or root.name
     errors: list[ContentError] = []
     stack = [os.fspath(root)]
     seen = 0

@@ -109,6 +109,11 @@ def _digits(context: jinja2.runtime.Context, value: Any) -> str:
 
 
 @jinja2.pass_context
+def _text_digits(context: jinja2.runtime.Context, value: Any) -> str:
+    return context["thai"].text_digits(str(value))
+
+
+@jinja2.pass_context
 def _date(context: jinja2.runtime.Context, value: Any, style: str | None = None) -> str:
     if isinstance(value, Month):  # a deadline given as a month: the month, whatever the style
         return context["thai"].month(value.year, value.month)
@@ -123,6 +128,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "score": _styled("score"),
     "year": _styled("year"),
     "digits": _digits,
+    "text_digits": _text_digits,
     "money": _styled("money"),
     "bahttext": _styled("baht_text"),
     "month_range": _styled("month_range"),

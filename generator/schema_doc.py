@@ -20,6 +20,8 @@ from .catalog import field_docs
 from .fields import AssetRef, Date, Deadline, Slug, TextList, Url
 from .kinds.datasets.guide import dataset_guide
 from .kinds.registry import SCHEMA_DIR, DocumentKind, document_kinds
+from .oit.catalog import Catalog
+from .oit.local import element_line
 from .richtext import RichText
 
 GUIDE = "fields.th.md"
@@ -104,14 +106,35 @@ class StaffJsonSchema(GenerateJsonSchema):
         inner = super().function_before_schema(schema)
         if schema["function"]["function"] is _ONE_OR_MANY:
             return {"anyOf": [inner["items"], inner]}
+        if schema["function"]["function"] is element_line:
+            return {"anyOf": [{"type": "string"}, inner]}
         return inner
+
+
+# A file that may also hold another shape, told apart by one key: an office's OIT list is
+# either corrections of a bundled list or a whole list written like the bundled ones.
+ALTERNATIVES: dict[str, tuple[str, type[BaseModel]]] = {"oit_catalog": ("indicators", Catalog)}
 
 
 def kind_schema(kind: DocumentKind, docs: Docs) -> dict[str, Any]:
     schema = _name_rich_text(kind.model.model_json_schema(mode="validation", schema_generator=StaffJsonSchema), docs)
     for model in models_in(kind.model):
         _describe(schema if model is kind.model else schema["$defs"][model.__name__], model, docs)
+    if kind.name in ALTERNATIVES:
+        schema = _either(schema, kind.model, *ALTERNATIVES[kind.name])
     return _canonical(schema)
+
+
+def _either(schema: dict[str, Any], model: type[BaseModel], key: str, other: type[BaseModel]) -> dict[str, Any]:
+    """`schema` (of `model`), or the schema of `other` where the file has `key`."""
+    alternative = other.model_json_schema(mode="validation", schema_generator=StaffJsonSchema)
+    defs = schema.pop("$defs", {})
+    for name, definition in alternative.pop("$defs", {}).items():
+        defs.setdefault(name, definition)  # a model both use (Element) keeps its Thai words
+    head = {k: schema.pop(k) for k in ("title", "description") if k in schema}
+    defs |= {model.__name__: schema, other.__name__: alternative}
+    return {**head, "$defs": defs, "if": {"required": [key]}, "then": {"$ref": f"#/$defs/{other.__name__}"},
+            "else": {"$ref": f"#/$defs/{model.__name__}"}}
 
 
 def _name_rich_text(schema: dict[str, Any], docs: Docs) -> dict[str, Any]:

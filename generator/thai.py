@@ -28,6 +28,8 @@ _DATE_STYLES = {"full": ("%B", ""), "abbr": ("%b", ""), "official": ("%B", "พ.
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NOISE = re.compile(r"วันที่|เดือน|พ\.ศ\.|ค\.ศ\.|,")
+# What a reader types or a machine reads as written: web and e-mail addresses, file names.
+_MACHINE_TEXT = re.compile(r"\S*(?:://|www\.|@)\S*|[\w.-]+\.[A-Za-z]{2,4}\b")
 
 
 def to_ce_date(value: dt.date) -> dt.date:
@@ -122,6 +124,15 @@ class ThaiStyle:
 
     def digits_of(self, text: str) -> str:
         return arabic_digit_to_thai_digit(text) if self.digits == "thai" else thai_digit_to_arabic_digit(text)
+
+    def text_digits(self, text: str) -> str:
+        """Staff's short text (a dataset cell, a phone number) in the site's digits, except
+        web and e-mail addresses and file names, which keep their own."""
+        out, at = [], 0
+        for match in _MACHINE_TEXT.finditer(text):
+            out += [self.digits_of(text[at:match.start()]), match.group(0)]
+            at = match.end()
+        return "".join([*out, self.digits_of(text[at:])])
 
     def number(self, value: float | int, decimals: int | None = None) -> str:
         """A generated number with thousands separators, in the site's digits."""

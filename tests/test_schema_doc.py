@@ -24,7 +24,7 @@ EXPECTED_MODELS = {
     "RowImage", "MeasureTotal",
     "Announcement", "Section", "Memo", "Signature", "PageMeta", "NewsPost", "NewsImage", "NewsAttachment",
     "ListBlock", "ListItem", "TableBlock", "Table", "GroupRow", "HeadingBlock",
-    "OitBindings", "OitBinding",
+    "OitBindings", "OitBinding", "Corrections", "ItemCorrection", "Element",
 }  # fmt: skip
 
 
@@ -175,3 +175,30 @@ def test_field_guide_lists_every_dataset_file_and_column(tmp_path):
             need = "ต้องใส่" if column.get("required") else "ไม่บังคับ"
             assert f"| {column['th']} | `{column['key']}` | {need} |" in section, (name, column["key"])
     assert "เลขประจำตัวผู้เสียภาษีหรือเลขประจำตัวประชาชน ๑๓ หลัก" in section  # the id13 type, in Thai
+
+
+def test_an_offices_oit_list_has_a_schema_for_both_of_its_forms(tmp_path):
+    """content/oit/<year>.yml: corrections as a clerk writes them (elements as plain lines),
+    or a whole list shaped like the bundled ones; a misspelt key is flagged in either."""
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    from generator.oit.catalog import CATALOG_DIR
+
+    schema = schema_of(tmp_path, "oit_catalog")
+    validator = jsonschema.Draft7Validator(schema)  # what VS Code's YAML extension speaks
+    fix = {"based_on": 2569, "source": "คู่มือ ITA 2570 หน้า 12", "remove": ["o26"],
+           "items": {"o6": {"title": "แผนการดำเนินงานประจำปี"},
+                     "o27": {"sub_indicator": "9.2", "title": "รายการใหม่", "kind": "report", "year_rule": "current",
+                             "elements": ["ข้อความที่ต้องเผยแพร่", {"text": "ช่องทางถามตอบ", "check": "org.qa"}]}}}
+    assert not list(validator.iter_errors(fix))
+    for path in sorted(CATALOG_DIR.glob("2[0-9][0-9][0-9].yml")):
+        assert not list(validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))), path.name
+    assert list(validator.iter_errors({**fix, "itmes": {}}))
+    assert list(validator.iter_errors({"items": {"o6": {"titel": "x"}}}))
+    whole = yaml.safe_load((CATALOG_DIR / "2569.yml").read_text(encoding="utf-8"))
+    assert list(validator.iter_errors({**whole, "indicatorz": []}))
+    assert "o6" in json.dumps(schema["$defs"]["Corrections"]["properties"]["items"], ensure_ascii=False)
+    guide = (tmp_path / GUIDE).read_text(encoding="utf-8")
+    assert "# yaml-language-server: $schema=../../schema/oit_catalog.schema.json" in guide
+    assert '"content/oit/*.yml"' in guide

@@ -19,7 +19,9 @@ from .words import words
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _BLOCK = re.compile(r"</?(?:p|ol|ul|li|div)\b[^>]*>", re.I)
-_TAG = re.compile(r"<[^>]*>")
+# A tag as HTML writes one (a name, then attributes): "a<b, c>d" or "<5,000" is text, kept.
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*"
+                  r"""(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*\s*/?>""", re.S)
 _ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*["']([^"']*)["'][^>]*>""", re.I)
 # A list marker: digits then "." or ")", not part of a decimal or a dotted number.
 _CARRY = tuple(words()["carry_on"])

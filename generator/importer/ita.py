@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..kinds.ita_analysis import level_of
+from ..kinds.ita_analysis import level_of, score_text
 from . import cells as rc
 from .document import (
     _LEAD_NUMBER,
@@ -56,7 +56,7 @@ def map_ita(part: list[Block], year: int) -> Doc:
                 Issue(
                     first,
                     "import_level_mismatch",
-                    {"level": level.group(1), "score": data["total_score"], "expected": expected},
+                    {"level": level.group(1), "score": score_text(data["total_score"]), "expected": expected},
                 )
             )
     intro = paragraph_blocks(intro_lines)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..guard import archive_problem
-from .thaitext import decode, repair
+from .thaitext import UnknownEncoding, decode, repair
 
 TEXT_SUFFIXES = {".txt", ".tsv", ".text"}
 DOCX_SUFFIXES = {".docx"}
@@ -82,7 +82,13 @@ def read_text(path: Path) -> list[Line]:
     if (size := path.stat().st_size) > MAX_TEXT_BYTES:
         raise Unreadable("file_too_large", size=size, limit=MAX_TEXT_BYTES)
     raw = path.read_bytes()
-    text = decode(raw).replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        text = decode(raw)
+    except UnknownEncoding as exc:
+        if exc.encoding:
+            raise Unreadable("import_encoding_broken", name=path.name, encoding=exc.encoding) from None
+        raise Unreadable("import_encoding_unknown", name=path.name) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for number, line in enumerate(text.split("\n"), start=1):
         line, repaired = repair(line)

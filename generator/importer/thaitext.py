@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..yamlio import looks_thai_windows
+
 # Marks that sit above or below the letter before them (never start a word).
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _DETACHED = re.compile(rf"(?<=[\u0e01-\u0e4e])[ \u00a0]+(?=[{_MARKS}])")
@@ -39,19 +41,38 @@ def repair(text: str) -> tuple[str, int]:
     return text, count
 
 
+class UnknownEncoding(ValueError):
+    """Bytes that no encoding Thai offices save in reads whole; `encoding` names the one they
+    seem to be in (None: none at all). Replacing the bad bytes would lose letters silently."""
+
+    def __init__(self, encoding: str | None) -> None:
+        super().__init__(encoding or "unknown")
+        self.encoding = encoding
+
+
+def _strict(raw: bytes, encoding: str, name: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise UnknownEncoding(name) from None
+
+
 def decode(raw: bytes) -> str:
     """Text of a .txt file: UTF-8 (with or without BOM), UTF-16 (BOM, or the NUL bytes of
-    Thai and ASCII in UTF-16 without one), else TIS-620/Windows-874 as Thai Windows saves it."""
+    Thai and ASCII in UTF-16 without one), TIS-620/Windows-874 as Thai Windows saves it.
+    Raises UnknownEncoding rather than read a byte wrongly."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace")
+        return _strict(raw, "utf-16", "UTF-16")
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace")
+        return _strict(raw[3:], "utf-8", "UTF-8")
     sample = raw[: 4000 - 4000 % 2]
     for order, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
         # UTF-16 without its mark: every other byte is 0x00 (ASCII) or 0x0E (Thai).
         if len(high) > 8 and sum(b in (0x00, 0x0E) for b in high) > 0.9 * len(high):
-            return raw.decode(order, errors="replace")
+            return _strict(raw, order, "UTF-16")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        return raw.decode("cp874", errors="replace")
+        if looks_thai_windows(raw):
+            return raw.decode("cp874")
+        raise UnknownEncoding(None) from None

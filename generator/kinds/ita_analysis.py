@@ -27,9 +27,14 @@ def level_of(score: float) -> str:
     return next(level for bound, level in LEVELS if score >= bound)
 
 
+def score_text(value: float) -> str:
+    """A score as the ITA publishes it, with two decimals (91.30, not 91.3), for messages."""
+    return f"{value:.2f}"
+
+
 def _check_score(value: float | None) -> float | None:
     if value is not None and not 0 <= value <= 100:
-        raise PydanticCustomError("score_range", "score out of range", {"score": value})
+        raise PydanticCustomError("score_range", "score out of range", {"score": score_text(value)})
     return value
 
 
@@ -76,7 +81,7 @@ class ItaAnalysis(Strict):
             raise PydanticCustomError(
                 "level_mismatch",
                 "level does not match score",
-                {"level": level, "score": score, "expected": level_of(score)},
+                {"level": level, "score": score_text(score), "expected": level_of(score)},
             )
         return level
 

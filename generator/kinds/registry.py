@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from ..oit.bindings import OitBindings
+from ..oit.local import Corrections
 from ..site import SiteSettings
 
 if TYPE_CHECKING:  # types only: render imports the kinds at run time
@@ -108,16 +109,19 @@ class DocumentKind:
         ]
 
 
-# Two files that are settings rather than documents, declared here with the others.
+# Files that are settings rather than documents, declared here with the others.
 SITE = DocumentKind("site", SiteSettings, ("site.yml",), order=0)
 OIT = DocumentKind("oit", OitBindings, ("oit.yml",), order=90)
+# An office's own OIT list of one ITA year (oit/local.py reads it; its schema is for editors).
+OIT_CATALOG = DocumentKind("oit_catalog", Corrections, ("oit/*.yml",), order=91)
 
 
 @cache
 def document_kinds() -> tuple[DocumentKind, ...]:
-    """Every declared kind, in order: the KIND of each module of generator/kinds, site.yml and oit.yml."""
+    """Every declared kind, in order: the KIND of each module of generator/kinds, site.yml, oit.yml
+    and oit/<year>.yml."""
     package = importlib.import_module(__package__ or "generator.kinds")
-    found = [SITE, OIT]
+    found = [SITE, OIT, OIT_CATALOG]
     for info in pkgutil.iter_modules(package.__path__):
         module = importlib.import_module(f"{package.__name__}.{info.name}")
         kind = getattr(module, "KIND", None)
@@ -156,5 +160,5 @@ def answering(site: Site) -> dict[str, Answer]:
 def root_names() -> list[str]:
     """What may sit at the top of the content folder (files and folders)."""
     names = {PurePosixPath(f).parts[0] for k in document_kinds() for f in k.files}
-    # assets/ and oit/ (a corrected OIT list per ITA year) hold files the documents rely on
-    return sorted(names | {"assets", "oit"}, key=lambda n: ("." not in n, n))
+    # assets/ holds files the documents rely on
+    return sorted(names | {"assets"}, key=lambda n: ("." not in n, n))

@@ -20,7 +20,6 @@ from ..errors import ContentError, ContentErrors, error
 from ..fields import Url
 from ..kinds.datasets import page_path
 from ..richtext import Strict
-from ..yamlio import YamlError, read_yaml
 from .catalog import Catalog
 
 if TYPE_CHECKING:  # a type only: the registry imports this module
@@ -70,11 +69,8 @@ def load_bindings(loader: Any, path: Path) -> LoadedBindings | None:
     """Read and validate content/oit.yml through the content loader (errors are collected there)."""
     if not path.is_file():
         return None
-    loader.files += 1
-    try:
-        located = read_yaml(path)
-    except YamlError as exc:
-        loader.errors.append(exc.content_error)
+    located = loader.located(path)
+    if located is None:
         return None
     value = loader.validate(located, OitBindings)
     return None if value is None else LoadedBindings(value, path, located)

@@ -1,5 +1,6 @@
-"""OIT codes written in content files (measure rows, announcements, memos): each one means
-what the catalog of its ITA year says. Data of fiscal year N speaks of ITA N.
+"""OIT codes written in content files (measure rows, announcements, memos, free pages): each
+one means what the catalog of its ITA year says. Data of fiscal year N speaks of ITA N; a free
+page speaks of the ITA years oit.yml binds it for (any year the site targets when unbound).
 
 A row's reference is printed with the catalog's code and title; a code the year's list
 lacks, or text that names another item than the code's, is a warning with file and line.
@@ -23,6 +24,10 @@ WRITTEN = re.compile(r"^\s*[oO]?\s*0*(\d{1,3})\s*$")
 # "o12 รายงาน…" at the start of a cell or line of an announcement or memo
 IN_TEXT = re.compile(r"(?:^|(?<=\s))[oO](\d{1,2})(?![\d.])\s+([^\n;,(]+)")
 SIMILAR = 0.6
+# A code anywhere in a free page's text ("ข้อ o12", "- o12 …", "| o12 | …"), not in a word or address.
+IN_PAGE = re.compile(r"(?<![\w/.#=@-])[oO](\d{1,2})(?![\d\w.])")
+LINE_START = re.compile(r"[\s>#*+|\-]*(?:[0-9๐-๙]+[.)]\s*)?")  # Markdown's markers before a code opening a line
+TITLE_END = re.compile(r"[|;,(\n]")
 
 
 def normalized(code: str) -> str | None:
@@ -102,9 +107,63 @@ def code_warnings(site: Any) -> list[ContentError]:
     return out
 
 
+def _page_years(site: Any) -> dict[str, list[int]]:
+    """{pages/<slug>.md: ITA years oit.yml binds it for}: the years whose codes it speaks of."""
+    targeted = list(site.settings.ita_years)
+    loaded = getattr(site, "oit", None)
+    found: dict[str, set[int]] = {}
+    if loaded is not None:
+        for year in targeted:
+            bound = loaded.bindings.items | loaded.bindings.years.get(year, {})
+            for binding in bound.values():
+                if binding.markdown:
+                    found.setdefault(f"{binding.markdown.strip('/').removesuffix('.md')}.md", set()).add(year)
+    return {page: sorted(years) for page, years in found.items()} | {"": targeted}
+
+
+def _page_code(catalogs: dict[int, Any], code: str, written: str | None) -> tuple[str, dict[str, Any]] | None:
+    """(message key, values) when no catalog of the page's years has `code`, or none of them
+    gives it the title written after it; None when one does."""
+    items = {year: c.item(code) for year, c in catalogs.items()}
+    having = {year: item for year, item in items.items() if item is not None}
+    years = ", ".join(str(y) for y in catalogs)
+    if not having:
+        return "oit_page_code_unknown", {"code": code, "years": years}
+    if written and not any(_same_title(written, item.title) for item in having.values()):
+        year, item = next(iter(having.items()))
+        return "oit_code_other_title", {"code": code, "year": year, "written": written, "title": item.title}
+    return None
+
+
+def page_code_warnings(site: Any) -> list[ContentError]:
+    """Codes in free Markdown pages that the catalogs of the page's ITA years lack or name
+    otherwise. A code opening a line (a list item, heading or table cell) is compared with
+    the title after it; one inside a sentence only has to exist."""
+    years_of = _page_years(site)
+    out: list[ContentError] = []
+    for page in getattr(site, "pages", []):
+        rel = f"pages/{page.slug}.md"
+        chosen = {y: choose(site, y) for y in years_of.get(rel, years_of[""])}
+        catalogs = {y: c.catalog for y, c in chosen.items() if c is not None}
+        path = site.content_dir / rel
+        if not catalogs or not path.is_file():
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for match in IN_PAGE.finditer(line):
+                code, written = f"o{int(match.group(1))}", None
+                if LINE_START.fullmatch(line[: match.start()]):
+                    after = line[match.end() :].lstrip(" \t|:–-*_")
+                    written = TITLE_END.split(after, 1)[0].strip(" *_`") or None
+                found = _page_code(catalogs, code, written)
+                if found:
+                    out.append(error(path, number, "", found[0], **found[1]))
+    return out
+
+
 def shared_binding_warnings(site: Any) -> list[ContentError]:
     """A binding under `items:` in oit.yml applies to every ITA year the site targets; where its
-    code names different items in two of those years' lists, it binds one of them wrongly."""
+    code names different items in two of those years' lists, it binds one of them wrongly, and
+    where none of them has it, it binds nothing."""
     loaded = getattr(site, "oit", None)
     if loaded is None:
         return []
@@ -113,7 +172,11 @@ def shared_binding_warnings(site: Any) -> list[ContentError]:
     for code in loaded.bindings.items:
         found = {c.year: c.item(code) for c in catalogs}
         titles = {year: item.title for year, item in found.items() if item is not None}
-        if any(not _same_title(a, b) for a, b in itertools.combinations(titles.values(), 2)):
+        if catalogs and not titles:
+            years = ", ".join(str(y) for y in site.settings.ita_years)
+            line = loaded.lines.line_of(("items", code))
+            out.append(error(loaded.path, line, f"items.{code}", "oit_code_shared_unknown", code=code, years=years))
+        elif any(not _same_title(a, b) for a, b in itertools.combinations(titles.values(), 2)):
             meanings = "; ".join(f"{year}: {title}" for year, title in sorted(titles.items()))
             line = loaded.lines.line_of(("items", code))
             out.append(error(loaded.path, line, f"items.{code}", "oit_code_shared", code=code, meanings=meanings))
@@ -126,7 +189,7 @@ def show_code_warnings(site: Any) -> None:
 
     from ..catalog import message
 
-    warnings = shared_binding_warnings(site) + code_warnings(site)
+    warnings = shared_binding_warnings(site) + code_warnings(site) + page_code_warnings(site)
     if warnings:
         head = message("oit_code_warnings", count=len(warnings))
         print(f"{head['th']}\n{head['en']}", file=sys.stderr)

@@ -22,24 +22,24 @@ Two forms. A whole list, written like generator/catalog/oit/<year>.yml (it has
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import field_validator
+from pydantic import BeforeValidator
 
 from ..errors import ContentError, error, format_path
 from ..richtext import Strict
-from ..yamlio import YamlError, read_yaml
 from .catalog import CHECK_NAMES, Catalog, Chosen, Element, Kind, YearRule, catalog_years, load_catalog
 
 FOLDER = "oit"
 OFFICE = "content"  # the source id of the office's own corrections
 
 
-def _elements(value: Any) -> Any:
-    # A clerk writes the elements as plain lines; a maintainer may add a check key.
-    if isinstance(value, list):
-        return [{"text": v} if isinstance(v, str) else v for v in value]
-    return value
+def element_line(value: Any) -> Any:
+    """A clerk writes an element as a plain line; a maintainer may add a check key."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+ElementLine = Annotated[Element, BeforeValidator(element_line)]
 
 
 class ItemCorrection(Strict):
@@ -47,9 +47,7 @@ class ItemCorrection(Strict):
     title: str | None = None
     kind: Kind | None = None
     year_rule: YearRule | None = None
-    elements: list[Element] | None = None
-
-    _lines = field_validator("elements", mode="before")(_elements)
+    elements: list[ElementLine] | None = None
 
 
 class Corrections(Strict):
@@ -69,11 +67,8 @@ def load_local_catalogs(loader: Any, folder: Path) -> dict[int, Chosen]:
         if path.suffix not in (".yml", ".yaml") or not path.stem.isdigit() or len(path.stem) != 4:
             loader.unknown(path, "oit/<ปี พ.ศ.>.yml")
             continue
-        loader.files += 1
-        try:
-            located = read_yaml(path)
-        except YamlError as exc:
-            loader.errors.append(exc.content_error)
+        located = loader.located(path)
+        if located is None:
             continue
         year = int(path.stem)
         data = located.data if isinstance(located.data, dict) else {}

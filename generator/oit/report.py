@@ -25,14 +25,15 @@ def catalog_line(site: Any, year: int) -> str:
     chosen = choose(site, year)
     if chosen is None:
         return ""
+    folder = site.content_dir.name  # the content folder by its name, as messages name it
     if chosen.origin == "content":
         inside = chosen.path.is_relative_to(site.content_dir)
-        path = chosen.path.relative_to(site.content_dir) if inside else chosen.path
+        path = folder / chosen.path.relative_to(site.content_dir) if inside else chosen.path
         key = "oit_catalog_corrected" if chosen.based_on else "oit_catalog_content"
     else:
         path = Path("generator", "catalog", "oit", chosen.path.relative_to(CATALOG_DIR))
         key = f"oit_catalog_{chosen.origin}"
-    return message_text(key, year=year, base=chosen.based_on, path=path)
+    return message_text(key, year=year, base=chosen.based_on, path=path, folder=folder)
 
 
 def show_catalogs(site: Any) -> None:

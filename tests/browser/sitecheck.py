@@ -8,8 +8,10 @@ page another branch adds is covered without touching these tests.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urldefrag, urlsplit
 
 # Everything the checks need from one loaded page, read in a single round trip.
@@ -149,3 +151,12 @@ def visit(page, base_url: str, rel: str, axe=None) -> PageVisit:
         for event, handler in handlers.items():
             page.remove_listener(event, handler)
     return result
+
+
+def browser_window(chromium: Any, width: int, height: int) -> Iterator[Any]:
+    """One tab in a fresh Thai-locale context of the given window size, closed afterwards."""
+    context = chromium.new_context(locale="th-TH", viewport={"width": width, "height": height})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

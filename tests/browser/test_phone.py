@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitecheck import site_pages
+from sitecheck import browser_window, site_pages
 
 from generator.content import load_site
 
@@ -48,10 +48,7 @@ CARDS_JS = """() => [...document.querySelectorAll('article table.pr-cards')].map
 
 @pytest.fixture(scope="module")
 def phone(chromium):
-    context = chromium.new_context(locale="th-TH", viewport={"width": 360, "height": 740})
-    tab = context.new_page()
-    yield tab
-    context.close()
+    yield from browser_window(chromium, 360, 740)
 
 
 def test_no_page_has_anything_outside_a_360px_screen(phone, example_url: str, example_site: Path) -> None:

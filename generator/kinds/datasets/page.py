@@ -25,6 +25,7 @@ SORTABLE_FROM = 10  # rows; shorter tables are read at a glance
 
 
 NUMBER_TYPES = ("money", "int")
+THAI_LETTER = re.compile("[ก-ฮ]")
 
 
 def column_cells(column_type: str, values: list[Any], thai: Any) -> tuple[list[str], list[str], list[Any]]:
@@ -43,7 +44,12 @@ def column_cells(column_type: str, values: list[Any], thai: Any) -> tuple[list[s
     elif column_type == "id13":
         shown = ["" if v is None else thai.digits_of(v) for v in values]
         keys, data = ["" if v is None else v for v in values], values
-    else:  # text and url cells are already the text as written
+    elif column_type == "text":
+        # Numbers in Thai text follow the site's digits (one style per page); a bare code (an
+        # e-GP project number, copied into other systems) and the downloads keep them as written.
+        shown = keys = ["" if v is None else thai.text_digits(v) if THAI_LETTER.search(v) else v for v in values]
+        data = values
+    else:  # url cells are already the text as written
         shown = keys = ["" if v is None else v for v in values]
         data = values
     return shown, keys, data
@@ -103,14 +109,20 @@ class _Lines(list):
     write = list.append
 
 
-# A cell a spreadsheet would evaluate (=, +, -, @, or a tab or CR before one) gets a leading
-# apostrophe, as OWASP advises against CSV injection; a plain number (-1,250.00) stays a number.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell a spreadsheet would evaluate gets a leading apostrophe, as OWASP advises against CSV
+# injection: one that starts with =, +, -, @, tab, CR, LF or NUL, also behind spaces or quotes
+# (Google Sheets and LibreOffice trim them on import) and in full width (Excel in East Asian
+# locales reads ＝ as =). A plain number (-1,250.00) stays a number.
+_FORMULA_START = frozenset("=+-@\t\r\n\0＝＋－＠")
+_LEAD = " \u00a0\u3000\"'"  # spaces and quotes a spreadsheet may drop before reading the cell
 _PLAIN_NUMBER = re.compile(r"^[-+]?[0-9๐-๙][0-9๐-๙,]*(\.[0-9๐-๙]+)?$")
 
 
 def spreadsheet_safe(cell: Any) -> Any:
-    if type(cell) is str and cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(cell):
+    if type(cell) is not str or not cell:
+        return cell
+    first = cell.lstrip(_LEAD)[:1] or cell[:1]
+    if (first in _FORMULA_START or cell[0] in _FORMULA_START) and not _PLAIN_NUMBER.match(cell.strip()):
         return "'" + cell
     return cell
 

@@ -11,6 +11,10 @@
  *    leading vowels such as เ are passed over), empty cells first.
  *  - Long datasets (more than PAGE rows): a filter box above the table and a
  *    "show more" button below it; the rows counted follow the site's digits.
+ *  - Header row in view: a table box (.pr-table-wrap) whose table fits it gets
+ *    the class pr-fits, so it need not scroll and its header row can stick
+ *    below the page's header bar; a box that must scroll sideways keeps its
+ *    header row at its own top (the stylesheet does both).
  */
 (function () {
   "use strict";
@@ -181,10 +185,23 @@
     return {update: update, tools: tools};
   }
 
+  var fitting = window.ResizeObserver ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) { fit(entry.target); });
+  }) : null;
+  function fit(wrap) {
+    var table = wrap.querySelector("table");
+    wrap.classList.toggle("pr-fits", !!table && table.getBoundingClientRect().width <= wrap.clientWidth + 1);
+  }
+
   function enhance(table) {
     if (table.dataset.tableReady) return;
     table.dataset.tableReady = "1";
     label(table);
+    var wrap = table.parentElement;
+    if (wrap && wrap.classList.contains("pr-table-wrap")) {
+      fit(wrap);
+      if (fitting) { fitting.observe(wrap); fitting.observe(table); }
+    }
     if (!table.classList.contains("pr-dataset")) return;
     var paged = pager(table);
     if (table.classList.contains("pr-sortable")) sortable(table, paged.update, paged.tools);
