@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -14,7 +15,8 @@ from generator.pipeline import build
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "content"
 SMALL = REPO / "tests" / "fixtures" / "small_org"
-SEEDS = REPO.parent / "shared" / "seeds"
+# The real documents beside the repository; a clone elsewhere names them with PRONGSAI_SEEDS.
+SEEDS = Path(os.environ.get("PRONGSAI_SEEDS") or REPO.parent / "shared" / "seeds")
 
 
 def page_text(markup: str) -> str:

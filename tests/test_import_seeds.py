@@ -6,7 +6,6 @@ The seeds are read at test time; the repository keeps no copy of their text.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -20,8 +19,7 @@ from generator.pipeline import build
 from generator.safetext import visible_text
 from tests.conftest import SEEDS, page_text
 
-# A worktree elsewhere can point at the seeds with PRONGSAI_SEEDS.
-SEED_DIR = Path(os.environ.get("PRONGSAI_SEEDS", str(SEEDS)))
+SEED_DIR = SEEDS
 pytestmark = pytest.mark.skipif(not SEED_DIR.is_dir(), reason=f"{SEED_DIR} (the shared seeds) is absent")
 
 # What the site shows in its own form: list numbers, score phrases, field labels and
