@@ -10,6 +10,7 @@ from .errors import ContentErrors, error
 from .oit import page as oit_page
 from .render import RenderContext, Rendered, render_documents
 from .reproducible import content_epoch
+from .wordbreak import keep_segmented
 from .write import BuildFailed, build_site, site_lock, write_docs
 
 
@@ -41,7 +42,9 @@ def generate(content_dir: Path, build_dir: Path, site_dir: Path) -> Generated:
     tree and mkdocs.yml into `build_dir`. Raises ContentErrors; `site_dir` is not touched."""
     site = load_site(content_dir)
     rendered = render_site(site)
-    return Generated(site, rendered, write_docs(rendered, site, build_dir, site_dir))
+    generated = Generated(site, rendered, write_docs(rendered, site, build_dir, site_dir))
+    keep_segmented()  # the Thai words found, for the next build
+    return generated
 
 
 def publish(generated: Generated, site_dir: Path) -> None:

@@ -29,7 +29,12 @@ _DATE_STYLES = {"full": ("%B", ""), "abbr": ("%b", ""), "official": ("%B", "พ.
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NOISE = re.compile(r"วันที่|เดือน|พ\.ศ\.|ค\.ศ\.|,")
 # What a reader types or a machine reads as written: web and e-mail addresses, file names.
-_MACHINE_TEXT = re.compile(r"\S*(?:://|www\.|@)\S*|[\w.-]+\.[A-Za-z]{2,4}\b")
+MACHINE_TEXT = re.compile(r"\S*(?:://|www\.|@)\S*|[\w.-]+\.[A-Za-z]{2,4}\b")
+# Numbers people type into other government systems, which take Arabic digits only: a
+# 13-digit tax or citizen ID (also dashed 1-2345-67890-12-3, as the ID card prints it), an
+# e-GP project or contract number (11 digits or more). Amounts have separators, phone
+# numbers ten digits at most: those follow the site's digits.
+IDENTIFIER = re.compile(r"(?<![\d๐-๙])(?:[\d๐-๙]{11,}|[\d๐-๙]-[\d๐-๙]{4}-[\d๐-๙]{5}-[\d๐-๙]{2}-[\d๐-๙])(?![\d๐-๙])")
 
 
 def to_ce_date(value: dt.date) -> dt.date:
@@ -127,10 +132,20 @@ class ThaiStyle:
 
     def text_digits(self, text: str) -> str:
         """Staff's short text (a dataset cell, a phone number) in the site's digits, except
-        web and e-mail addresses and file names, which keep their own."""
+        web and e-mail addresses and file names, which keep their own, and identifiers
+        (tax IDs, e-GP numbers), which keep Arabic digits."""
         out, at = [], 0
-        for match in _MACHINE_TEXT.finditer(text):
-            out += [self.digits_of(text[at:match.start()]), match.group(0)]
+        for match in MACHINE_TEXT.finditer(text):
+            out += [self._prose_digits(text[at:match.start()]), match.group(0)]
+            at = match.end()
+        return "".join([*out, self._prose_digits(text[at:])])
+
+    def _prose_digits(self, text: str) -> str:
+        if self.digits != "thai" or not IDENTIFIER.search(text):
+            return self.digits_of(text)
+        out, at = [], 0
+        for match in IDENTIFIER.finditer(text):
+            out += [self.digits_of(text[at:match.start()]), identifier(match.group(0))]
             at = match.end()
         return "".join([*out, self.digits_of(text[at:])])
 
@@ -173,6 +188,11 @@ class ThaiStyle:
             return thai_strftime(left, fmt, thaidigit=thai)
         first = thai_strftime(left, month_only if start.year == end.year else fmt, thaidigit=thai)
         return f"{first} – {thai_strftime(right, fmt, thaidigit=thai)}"
+
+
+def identifier(text: str) -> str:
+    """A number typed into other systems (tax ID, e-GP number): Arabic digits in every digit style."""
+    return thai_digit_to_arabic_digit(text)
 
 
 @lru_cache(maxsize=2)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.htmltext import rendered_text
+from generator.htmltext import rendered_text, without_breaks
 from generator.pipeline import build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,8 +33,10 @@ def article_html(markup: str) -> str:
 
 
 def read_page(site: Path, url_path: str) -> str:
+    """A built page's HTML without the line-break marks between Thai words (<wbr>, <pr-w>),
+    so that text is found as it was written."""
     path = site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else site / url_path
-    return path.read_text(encoding="utf-8")
+    return without_breaks(path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

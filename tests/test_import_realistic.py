@@ -11,6 +11,7 @@ import pytest
 from generator.__main__ import main
 from generator.content import load_site
 from generator.fields import Month
+from generator.htmltext import without_breaks
 from generator.pipeline import build
 from generator.thai import fiscal_year, fiscal_year_range
 from tests import import_documents as docs
@@ -213,7 +214,7 @@ def test_a_table_of_no_known_kind_becomes_a_free_page_with_a_real_table(tmp_path
     (page,) = load_site(content).pages
     assert page.meta.title == "ทะเบียนคุมการใช้รถส่วนกลาง ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"
     build(content, tmp_path / "site")
-    html = next((tmp_path / "site").rglob("import-vehicle-log/index.html")).read_text(encoding="utf-8")
+    html = without_breaks(next((tmp_path / "site").rglob("import-vehicle-log/index.html")).read_text(encoding="utf-8"))
     assert "<th>ทะเบียนรถ</th>" in html.replace(' scope="col"', "") and "<td>กข ๑๒๓๔</td>" in html
 
 
@@ -312,7 +313,7 @@ def test_a_six_month_report_with_its_period_as_months_a_month_deadline_and_a_tot
     assert "อ่านเป็นแถวรวมของตาราง" in out and "read as the table's total row" in out
     assert "ผลรวมของแถว" not in out  # 15,000 + 40,000 is the 55,000 written
     build(content, tmp_path / "site")
-    page = next((tmp_path / "site").rglob("progress-report/index.html")).read_text(encoding="utf-8")
+    page = without_breaks(next((tmp_path / "site").rglob("progress-report/index.html")).read_text(encoding="utf-8"))
     text = page_text(page)
     assert "ระหว่างเดือนตุลาคม ๒๕๖๘ ถึงเดือนมีนาคม ๒๕๖๙" in text and "ภายในเดือนธันวาคม ๒๕๖๘" in text
     foot = page[page.index("<tfoot>") : page.index("</tfoot>")]

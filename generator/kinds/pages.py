@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from ..richtext import Strict
+from ..wordbreak import word_breaks
 from .registry import DocumentKind
 
 if TYPE_CHECKING:  # types only: these modules import the kinds at run time
@@ -173,11 +174,19 @@ def caption_tables(html: str, title: str) -> str:
     return "".join(out)
 
 
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+
+
+def table_breaks(html: str) -> str:
+    """Thai word breaks in the tables of sanitized page HTML (they become phone cards)."""
+    return _TABLE.sub(lambda m: word_breaks(m.group(0)), html)
+
+
 def render(ctx: RenderContext) -> list[OutPage]:
     out = []
     for page in ctx.site.pages:
         html = body_html(page.body).replace('src="assets/', 'src="../../assets/')
-        html = caption_tables(html, page.meta.title)
+        html = table_breaks(caption_tables(html, page.meta.title))
         out.append(ctx.page("page.md.j2", f"pages/{page.slug}.md", page.meta.title, meta=page.meta, body=Markup(html)))
     return out
 

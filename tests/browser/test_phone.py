@@ -5,12 +5,15 @@ downloads above the table. One browser context for the whole module."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 from sitecheck import browser_window, site_pages
 
 from generator.content import load_site
+from generator.wordbreak import LONG_WORD
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "content"
 
@@ -207,3 +210,80 @@ def test_thai_text_breaks_between_words_in_narrow_columns(chromium, example_url:
     finally:
         context.close()
     assert not forced, f"Thai words broken inside at {width} px: {forced}"
+
+
+# Every line start inside the text of each visible table cell: the cell's text (as
+# textContent has it, a newline where a paragraph or list item begins) and the offsets
+# in it where a new line begins.
+CELL_LINES_JS = """() => {
+  const range = document.createRange();
+  const blockOf = (node, cell) => {
+    let el = node.parentElement;
+    while (el !== cell && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
+    return el;
+  };
+  const out = [];
+  for (const cell of document.querySelectorAll('article table td, article table th')) {
+    if (!cell.checkVisibility() || cell.getBoundingClientRect().width < 4 || cell.closest('.pr-sr-only, table.pr-cards > thead')) continue;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    let text = '', last = null, block = null;
+    const starts = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const own = blockOf(node, cell);
+      if (block !== null && own !== block) text += '\\n';
+      block = own;
+      for (let i = 0; i < node.data.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const r = range.getClientRects()[0];
+        if (!r || r.width === 0) continue;  // a vowel or tone mark sits on its letter's line
+        if (last !== null && r.top > last + 2) starts.push(text.length + i);
+        last = r.top;
+      }
+      text += node.data;
+    }
+    if (starts.length) out.push([text, starts]);
+  }
+  return out;
+}"""
+THAI_LETTERS = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]+")
+
+
+def inside_a_word(text: str, at: int) -> str | None:
+    """The PyThaiNLP word a line start at text[at] splits, if any (words longer than the
+    build's LONG_WORD are left to the browser, which may break them in a narrow column)."""
+    from pythainlp.tokenize import word_tokenize
+
+    run = next((m for m in THAI_LETTERS.finditer(text) if m.start() < at < m.end()), None)
+    if run is None:
+        return None
+    start = run.start()
+    for word in word_tokenize(run.group(0), engine="newmm"):
+        if start < at < start + len(word) and len(word) <= LONG_WORD:
+            return f"{text[max(0, start - 6):start]}[{word[:at - start]}|{word[at - start:]}]"
+        start += len(word)
+    return None
+
+
+def test_lines_in_table_cells_break_between_pythainlp_words_and_copy_as_written(phone, example_url: str) -> None:
+    """At 360 px no line of a table cell or card starts inside a word (the browser's own Thai
+    dictionary broke 'ภา|พอินโฟกราฟิก' and 'การก|อง'), and the marks that prevent it are no
+    text: a cell's text, as copied or searched with Ctrl-F, is the text staff wrote."""
+    split, lines = {}, 0
+    for path in ("2569/measures/", "2569/progress-report/", "2570/ita-analysis/", "2569/data/contracts/",
+                 "ita/2569/", "pages/services/"):
+        phone.goto(example_url + path, wait_until="load")
+        for text, starts in phone.evaluate(CELL_LINES_JS):
+            lines += len(starts)
+            found = [w for w in (inside_a_word(text, at) for at in starts) if w]
+            if found:
+                split.setdefault(path, []).extend(found[:5])
+        if path == "2570/ita-analysis/":
+            written = yaml.safe_load((EXAMPLE / "years/2570/ita_analysis.yml").read_text(encoding="utf-8"))
+            source = next(i["suggestions"] for t in written["tools"] for i in t["indicators"]
+                          if "อินโฟกราฟิก" in i.get("suggestions", ""))
+            cell = phone.locator("article td p", has_text="อินโฟกราฟิก").first
+            assert cell.evaluate("(p) => p.querySelectorAll('wbr').length") > 5
+            copied = cell.evaluate("(p) => { getSelection().selectAllChildren(p); return getSelection().toString(); }")
+            assert cell.text_content() == cell.inner_text() == copied == source
+    assert lines > 300, lines  # the check saw real narrow text
+    assert not split, f"lines that start inside a PyThaiNLP word: {split}"

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from ...oit.bindings import chosen_datasets, declared_codes
 from ...oit.catalog import choose
 from ...safetext import md_text
+from ...thai import identifier
 from . import Dataset, catalog, page_path
 from .charts import chart_for
 from .complaints import none_received
@@ -41,9 +42,9 @@ def column_cells(column_type: str, values: list[Any], thai: Any) -> tuple[list[s
         shown = ["" if v is None else thai.date(v) for v in values]
         data = [None if v is None else v.isoformat() for v in values]
         keys = [v or "" for v in data]
-    elif column_type == "id13":
-        shown = ["" if v is None else thai.digits_of(v) for v in values]
-        keys, data = ["" if v is None else v for v in values], values
+    elif column_type == "id13":  # typed into e-GP and the Revenue Department's systems as shown
+        shown = keys = ["" if v is None else identifier(v) for v in values]
+        data = values
     elif column_type == "text":
         # Numbers in Thai text follow the site's digits (one style per page); a bare code (an
         # e-GP project number, copied into other systems) and the downloads keep them as written.
