@@ -34,7 +34,7 @@ HOLD_OPEN, HOLD_CLOSE, BREAK = "<pr-w>", "</pr-w>", "<wbr>"
 # Thai letters, vowels and tone marks (not the digits ๐-๙ nor ฿): what PyThaiNLP segments.
 THAI_RUN = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]{2,}")
 LONG_WORD = 20
-SHORT_WORD = 4
+SHORT_WORD = 5
 # Tags and entities pass untouched; so does everything inside code, pre, script, style, and
 # inside a hold already made (a document table inside a report's cell is broken once).
 _MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
