@@ -118,13 +118,29 @@ def served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+MORE = 'a[href*="#prongsai-more-"]'
+NOT_SEARCHING = "() => !document.querySelector('.md-search-result__item a[href*=\"#prongsai-searching\"]')"
+
+
+def show_more(page: Any) -> bool:
+    """Click the list's "แสดงผลเพิ่ม" item, if it is rendered, and wait until it has been replaced."""
+    more = page.locator(MORE)
+    if not more.count():
+        return False
+    href = more.first.get_attribute("href")
+    more.first.dispatch_event("click")  # where it is: no scrolling, which would ask for more itself
+    page.wait_for_function("h => ![...document.querySelectorAll('a')].some(a => a.getAttribute('href') === h)",
+                           arg=href)
+    return True
+
+
 def search_box(page: Any, base_url: str, word: str) -> set[str]:
     """Type `word` into the site's search box; URL paths of every page listed.
 
-    Material renders 10 results, then more as the list scrolls: scroll until
-    the list holds as many pages as the count the box announces."""
+    The worker lists the best pages and a "แสดงผลเพิ่ม" item, clicked here until the
+    list is whole; Material renders 10 results, then more as the list scrolls: scroll
+    until the list holds as many pages as the count the box announces."""
     box = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
     placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
                                 ".translations['search.result.placeholder']")
     box.fill("")
@@ -133,22 +149,31 @@ def search_box(page: Any, base_url: str, word: str) -> set[str]:
     box.fill(word)
     box.press("End")
     page.wait_for_function("p => document.querySelector('.md-search-result__meta').textContent !== p", arg=placeholder)
-    # On a slow line the first pages are listed under a "still searching" line: wait for the whole list.
-    page.wait_for_function("() => !document.querySelector('.md-search-result__item a[href*=\"#prongsai-searching\"]')")
-    digits = re.findall(r"\d+", meta.inner_text().translate(_THAI_DIGITS))
+    whole_list(page)
+    hrefs = page.eval_on_selector_all("li.md-search-result__item > a:first-child", "els => els.map(a => a.href)")
+    prefix = base_url.rstrip("/")
+    return {re.sub(r"[?#].*$", "", h)[len(prefix):] or "/" for h in hrefs}
+
+
+def whole_list(page: Any) -> None:
+    """Ask for more and scroll until the result list shown is the whole list."""
+    meta = page.locator(".md-search-result__meta")
     items = page.locator("li.md-search-result__item")
-    announced = int(digits[0]) if digits else (1 if items.count() else 0)
-    for _ in range(50):
-        if items.count() >= announced:
+    for _ in range(400):
+        page.wait_for_function(NOT_SEARCHING)
+        if show_more(page):
+            continue
+        # The worker's own line ("แสดง 9 หน้า จากประมาณ 53 …") while more is to come, the
+        # theme's count ("พบ 53 …") once the list is whole.
+        digits = re.findall(r"\d+", meta.inner_text().translate(_THAI_DIGITS))
+        announced = int(digits[0]) if digits else (1 if items.count() else 0)
+        if len(digits) < 2 and items.count() >= announced:
             break
         # Each new batch waits for the list's end to come into view again.
         page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 0")
         page.wait_for_timeout(30)
         page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e9")
         page.wait_for_timeout(60)
-    hrefs = page.eval_on_selector_all("li.md-search-result__item > a:first-child", "els => els.map(a => a.href)")
-    prefix = base_url.rstrip("/")
-    return {re.sub(r"[?#].*$", "", h)[len(prefix):] or "/" for h in hrefs}
 
 
 @dataclass
