@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.search_index import Section, build_index, chunks, normalize, plain, read_index, shard_of
+from generator.search_index import Section, build_index, chunks, normalize, plain, query_keys, read_index, shard_of
 
 SECTIONS = [
     Section("", "เทศบาลตำบลสายธารคำ", "ยินดีต้อนรับสู่เว็บไซต์ โทรศัพท์ ๐ ๔๔๐๐ ๗๒๑๐"),
@@ -34,8 +34,7 @@ def _holders(index, word: str, titles: bool = False) -> set[int]:
     as the worker computes."""
     meta = index.meta
     found: set[int] | None = None
-    keys = [word] if len(word) == 1 else [word[i : i + 2] for i in range(len(word) - 1)]
-    for key in keys:
+    for key in query_keys(word):
         held = json.loads(index.files[f"keys/{shard_of(key, meta['shards'])}.json"]).get(key, [[], []])
         numbers = _numbers(held[1], meta["pages"]) if titles else _numbers(held[0], meta["chunks"])
         found = numbers if found is None else found & numbers

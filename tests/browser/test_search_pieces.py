@@ -12,7 +12,7 @@ import re
 from itertools import pairwise
 from pathlib import Path
 
-from generator.search_index import normalize, shard_of
+from generator.search_index import TRIGRAM_BUCKETS, normalize, query_keys, shard_of
 from tools.search_bench import MORE, NOT_SEARCHING, expected_pages, site_pages
 
 TRICKY = ["เทศบาลตำบล", "๒๕๖๙", "ＡBC", "No Gift", "ก\u200bข", "e\u0301", "Σίσυφος", "😀ก", "  ค  "]
@@ -59,7 +59,7 @@ def test_a_query_fetches_its_shards_and_the_pages_it_lists(page, example_url: st
     fetched = [u.split("?")[0] for u in urls[before:] if u.startswith("search/prongsai/")]
     keys = {u for u in fetched if u.startswith("search/prongsai/keys/")}
     word = normalize("คุณธรรม")
-    wanted = {f"search/prongsai/keys/{shard_of(word[i:i + 2], meta['shards'])}.json" for i in range(len(word) - 1)}
+    wanted = {f"search/prongsai/keys/{shard_of(key, meta['shards'])}.json" for key in query_keys(word)}
     assert keys == wanted and len(keys) < meta["shards"]
     # Where pages start once, then only chunks whose text holds the word (for the pages
     # checked, the best first), each once.
@@ -133,12 +133,14 @@ def test_the_worker_normalizes_and_shards_as_the_index_does(page, example_url: s
     page.goto(example_url)
     page.add_script_tag(content=source)
     got = page.evaluate(
-        "words => words.map(w => { const n = ProngsaiSearch.normalize(w);"
-        " return [n, ProngsaiSearch.keysOf(n).map(k => [k, ProngsaiSearch.shardOf(k, 64)])]; })",
-        TRICKY,
+        "([words, buckets]) => words.map(w => { const n = ProngsaiSearch.normalize(w);"
+        " return [n, ProngsaiSearch.keysOf(n, buckets).map(k => [k, ProngsaiSearch.shardOf(k, 64)])]; })",
+        [[w for t in TRICKY for w in normalize(t).split(" ")] + TRICKY, TRIGRAM_BUCKETS],
     )
-    for word, (norm, keys) in zip(TRICKY, got, strict=True):
+    for word, (norm, keys) in zip([w for t in TRICKY for w in normalize(t).split(" ")] + TRICKY, got, strict=True):
         assert norm == normalize(word), word
+        if " " not in norm:
+            assert [key for key, _ in keys] == query_keys(norm), word
         for key, shard in keys:
             assert shard == shard_of(key, 64), key
 

@@ -6,9 +6,9 @@
  *                    first chunk, page title (when the section is not the page's first)]
  *   keys/<n>.json    shard n: {key: [chunks whose text has the key, pages whose title
  *                    has it], each a base64 bitset or a list of numbers}
- * A page's chunks are numbered one after another. Keys are the characters and
- * character pairs of normalized text, so Thai words are found inside runs of Thai
- * written without spaces. A query fetches the shards of its keys and pages.json, keeps
+ * A page's chunks are numbered one after another. Keys are the characters, character
+ * pairs and (as "#<bucket>", of meta.trigrams buckets) runs of three characters of
+ * normalized text, so Thai words are found inside runs of Thai written without spaces. A query fetches the shards of its keys and pages.json, keeps
  * the pages where each word's keys meet in one chunk (the candidates, ranked: the words
  * in the title first, then the most chunks holding them), and no text yet. Then it
  * checks candidates in rank order, a few at a time, fetching a page's chunks one after
@@ -36,11 +36,12 @@ var ProngsaiSearch = (function () {
       .trim();
   }
 
-  /* The keys a word needs: its characters, or its neighbouring pairs. */
-  function keysOf(word) {
+  /* The keys a chunk holding the word surely has (as generator/search_index.py
+     query_keys): its character, its pair, or the buckets of its runs of three. */
+  function keysOf(word, buckets) {
     var chars = Array.from(word), keys = [];
-    if (chars.length === 1) return chars;
-    for (var i = 0; i + 1 < chars.length; i++) keys.push(chars[i] + chars[i + 1]);
+    if (chars.length < 3) return [chars.join("")];
+    for (var i = 0; i + 2 < chars.length; i++) keys.push("#" + shardOf(chars[i] + chars[i + 1] + chars[i + 2], buckets));
     return keys;
   }
 
@@ -192,7 +193,7 @@ var ProngsaiSearch = (function () {
     /* For each term, the chunks holding all its keys and the pages whose title holds them
        (bitsets). */
     function holders(terms) {
-      var keysByTerm = terms.map(keysOf);
+      var keysByTerm = terms.map(function (t) { return keysOf(t, meta.trigrams); });
       var shards = {};
       keysByTerm.forEach(function (keys) { keys.forEach(function (k) { shards[shardOf(k, meta.shards)] = true; }); });
       var names = Object.keys(shards);
