@@ -24,7 +24,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from tools.search_bench import MORE, NOT_SEARCHING, served, show_more, whole_list  # noqa: E402  (shared with the recall benchmark)
+from tools.search_bench import (  # noqa: E402  (shared with the recall benchmark)
+    MORE,
+    NOT_SEARCHING,
+    listen,
+    served,
+    show_more,
+    whole_list,
+)
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync"]
@@ -121,22 +128,24 @@ def measure(site: Path) -> Figures:
             tab.wait_for_load_state("networkidle")
             box = tab.locator("input.md-search__input")
             box.focus()
+            listen(tab)
 
             at_first: list[int] = []
+            found: list[int] = []
             bodies: list[bytes] = []
 
-            def ask(box=box, word=word, tab=tab, at_first=at_first, bodies=bodies) -> None:
+            def ask(box=box, word=word, tab=tab, at_first=at_first, bodies=bodies, found=found) -> None:
                 box.fill(word)
                 box.press("End")
                 tab.wait_for_function(SHOWN)
                 tab.wait_for_load_state("networkidle")
                 at_first.append(len(bodies))
-                whole_list(tab)  # the visitor asks for more until the list is whole
+                found.append(whole_list(tab, word))  # the visitor asks for more until the list is whole
 
             _bodies(tab, ask, bodies)
             result.query_first.append(_sizes(bodies[: at_first[0]])[0])
             result.query.append(_sizes(bodies)[0])
-            result.pages_found.append(tab.locator("li.md-search-result__item").count())
+            result.pages_found.append(found[0])
             context.close()
         for word in QUERIES:
             cold, warm, more = _slow_phone(browser, base, word)

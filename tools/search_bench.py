@@ -134,12 +134,29 @@ def show_more(page: Any) -> bool:
     return True
 
 
+# The worker's messages to the page's script (see workers/prongsai-search.js), recorded
+# by a listener of our own on the same channel.
+LISTEN = """() => { if (window.prongsaiHeard) return;
+  window.prongsaiHeard = { meta: null };
+  new BroadcastChannel('prongsai-search').addEventListener('message', e => {
+    if (e.data && e.data.type === 'meta') window.prongsaiHeard.meta = e.data; }); }"""
+NEW_STATE = ("([query, last]) => { const m = window.prongsaiHeard.meta;"
+             " return !!m && m.query === query && m.ref !== last; }")
+ASK = "ref => new BroadcastChannel('prongsai-search').postMessage({ type: 'more', ref })"
+
+
+def listen(page: Any) -> None:
+    """Record what the search worker tells the page (call before typing a query)."""
+    page.evaluate(LISTEN)
+
+
 def search_box(page: Any, base_url: str, word: str) -> set[str]:
     """Type `word` into the site's search box; URL paths of every page listed.
 
-    The worker lists the best pages and a "แสดงผลเพิ่ม" item, clicked here until the
-    list is whole; Material renders 10 results, then more as the list scrolls: scroll
-    until the list holds as many pages as the count the box announces."""
+    The worker lists the best pages and a "แสดงผลเพิ่ม" item; more is asked for here
+    until the list is whole. Material renders 10 results, then more as the list
+    scrolls: scroll until the list holds as many pages as the count the box announces."""
+    listen(page)
     box = page.locator("input.md-search__input")
     placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
                                 ".translations['search.result.placeholder']")
@@ -149,31 +166,38 @@ def search_box(page: Any, base_url: str, word: str) -> set[str]:
     box.fill(word)
     box.press("End")
     page.wait_for_function("p => document.querySelector('.md-search-result__meta').textContent !== p", arg=placeholder)
-    whole_list(page)
+    whole_list(page, word)
     hrefs = page.eval_on_selector_all("li.md-search-result__item > a:first-child", "els => els.map(a => a.href)")
     prefix = base_url.rstrip("/")
     return {re.sub(r"[?#].*$", "", h)[len(prefix):] or "/" for h in hrefs}
 
 
-def whole_list(page: Any) -> None:
-    """Ask for more and scroll until the result list shown is the whole list."""
+def whole_list(page: Any, query: str) -> int:
+    """Ask for more, as a click on "แสดงผลเพิ่ม" does, until the list of `query` (as typed)
+    is whole, then scroll until every page of it is rendered; the number of pages listed.
+    `listen` must have been called before the query was typed."""
+    asked = ""
+    for _ in range(1000):
+        page.wait_for_function(NEW_STATE, arg=[query, asked], timeout=120_000)
+        heard = page.evaluate("() => window.prongsaiHeard.meta")
+        if heard["text"] is None:
+            break
+        asked = heard["ref"]
+        page.evaluate(ASK, asked)
+    page.wait_for_function(NOT_SEARCHING)
     meta = page.locator(".md-search-result__meta")
     items = page.locator("li.md-search-result__item")
-    for _ in range(400):
-        page.wait_for_function(NOT_SEARCHING)
-        if show_more(page):
-            continue
-        # The worker's own line ("แสดง 9 หน้า จากประมาณ 53 …") while more is to come, the
-        # theme's count ("พบ 53 …") once the list is whole.
-        digits = re.findall(r"\d+", meta.inner_text().translate(_THAI_DIGITS))
-        announced = int(digits[0]) if digits else (1 if items.count() else 0)
-        if len(digits) < 2 and items.count() >= announced:
+    digits = re.findall(r"\d+", meta.inner_text().translate(_THAI_DIGITS))
+    announced = int(digits[0]) if digits else (1 if items.count() else 0)
+    for _ in range(1000):
+        if items.count() >= announced:
             break
         # Each new batch waits for the list's end to come into view again.
         page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 0")
         page.wait_for_timeout(30)
         page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e9")
         page.wait_for_timeout(60)
+    return items.count()
 
 
 @dataclass

@@ -11,7 +11,7 @@
  * click on it, or scrolling the list to it, into {type: "more", ref} on the
  * BroadcastChannel "prongsai-search"; the worker then shows "กำลังค้นหา…" in its place
  * (#prongsai-searching-<ref>), checks the next PAGE pages and sends the longer list.
- * On the same channel it sends {type: "meta", ref, text} with every list: the line
+ * On the same channel it sends {type: "meta", ref, query, text} with every list: the line
  * above it ("แสดง 10 หน้า จากประมาณ 200 หน้า…") while a marker item is in it, as
  * Material would count the marker as a page, or text null for Material's own count.
  * Without BroadcastChannel every candidate is checked, PAGE at a time, as before.
@@ -31,7 +31,7 @@ var me = Math.random().toString(36).slice(2, 10); /* tells this tab's worker fro
 var index = null;
 var labels = {};
 var latest = 0; /* a slower, older query never overwrites a newer one's result */
-var current = null; /* {ref, search, busy} of the latest query */
+var current = null; /* {ref, query, search, busy} of the latest query */
 
 function fetchJSON(url) {
   return fetch(url).then(function (response) {
@@ -62,7 +62,7 @@ function send(state, searching) {
   postMessage({ type: RESULT, data: { items: items } });
   if (channel) {
     var shown = search.items().length;
-    channel.postMessage({ type: "meta", ref: ref,
+    channel.postMessage({ type: "meta", ref: ref, query: state.query,
                           text: marker ? fill(labels.shown_of, { shown: shown, total: shown + left }) : null });
   }
 }
@@ -110,7 +110,7 @@ addEventListener("message", function (event) {
     if (channel) channel.postMessage({ type: "meta", ref: "", text: null });
     index.query(message.data).then(function (search) {
       if (mine !== latest) return;
-      current = { ref: me + "-" + mine, search: search, busy: false };
+      current = { ref: me + "-" + mine, query: message.data, search: search, busy: false };
       if (search.left()) grow(current);
       else send(current, false);
     }).catch(function () {
