@@ -140,8 +140,9 @@ LISTEN = """() => { if (window.prongsaiHeard) return;
   window.prongsaiHeard = { meta: null };
   new BroadcastChannel('prongsai-search').addEventListener('message', e => {
     if (e.data && e.data.type === 'meta') window.prongsaiHeard.meta = e.data; }); }"""
+# A new list of the query: more pages, or the last (more asked for may find none to add).
 NEW_STATE = ("([query, last]) => { const m = window.prongsaiHeard.meta;"
-             " return !!m && m.query === query && m.ref !== last; }")
+             " return !!m && m.query === query && (m.ref !== last || m.text === null); }")
 ASK = "ref => new BroadcastChannel('prongsai-search').postMessage({ type: 'more', ref })"
 
 
