@@ -18,7 +18,6 @@ from pydantic_core import core_schema
 
 from .catalog import field_docs
 from .fields import AssetRef, Date, Deadline, Slug, TextList, Url
-from .kinds.datasets.guide import dataset_guide
 from .kinds.registry import SCHEMA_DIR, DocumentKind, document_kinds
 from .oit.catalog import Catalog
 from .oit.local import element_line
@@ -29,6 +28,7 @@ Docs = dict[str, Any]
 
 
 KINDS = document_kinds()
+MODELS = [k for k in KINDS if k.model is not None]  # the kinds of YAML files, each with its schema
 
 
 # Shared field types by their word in the catalog (guide.types), and the guide sections that explain two of them.
@@ -42,7 +42,7 @@ _RESOLVER = yaml.resolver.Resolver()
 def write_schema(out: Path) -> list[Path]:
     """Write one JSON Schema per kind of content file, and the field guide, into `out`."""
     docs = field_docs()
-    files = {kind.schema_file: json.dumps(kind_schema(kind, docs), ensure_ascii=False, indent=2) for kind in KINDS}
+    files = {kind.schema_file: json.dumps(kind_schema(kind, docs), ensure_ascii=False, indent=2) for kind in MODELS}
     files[GUIDE] = field_guide(docs)
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
@@ -192,17 +192,21 @@ def _canonical(node: Any, field_names: bool = False) -> Any:
 def field_guide(docs: Docs) -> str:
     guide, rich = docs["guide"], docs["RichText"]
     lines = [f"# {guide['title']}", "", guide["intro"].strip(), "", f"## {guide['contents']}", ""]
-    lines += [f"- [{docs[k.model.__name__]['title']}](#{k.model.__name__.lower()})" for k in KINDS]
-    lines += [f"- [{guide[key]['title']}](#{key})" for key in ("datasets", "vscode", "dates")]
+    # A kind without a model writes its own section, under the anchor and title of guide.<name>.
+    lines += [f"- [{docs[k.model.__name__]['title']}](#{k.model.__name__.lower()})" if k.model else
+              f"- [{guide[k.name]['title']}](#{k.name})" for k in KINDS]
+    lines += [f"- [{guide[key]['title']}](#{key})" for key in ("vscode", "dates")]
     lines += [f"- [{rich['title']}](#richtext)", ""]
     documented = set(models_in(RichText))  # these have their own section, after the files
     for kind in KINDS:
+        if kind.model is None:
+            lines += kind.guide(docs) if kind.guide else []
+            continue
         lines += _kind_section(kind, docs)
         for model in models_in(kind.model)[1:]:
             if model not in documented:
                 documented.add(model)
                 lines += _model_section(model, docs)
-    lines += dataset_guide(guide["datasets"], guide["required"], guide["optional"])
     lines += _vscode_section(guide)
     lines += _text_section("dates", guide["dates"]["title"], guide["dates"]["body"])
     lines += _text_section("richtext", rich["title"], rich["guide"])
@@ -240,7 +244,7 @@ def _model_section(model: type[BaseModel], docs: Docs) -> list[str]:
 
 def _vscode_section(guide: Docs) -> list[str]:
     schemas = {f"./{SCHEMA_DIR}/{k.schema_file}": [f"content/{f}" for f in k.files]
-               for k in KINDS if not k.files[0].endswith(".md")}
+               for k in MODELS if not k.files[0].endswith(".md")}
     settings = json.dumps({"yaml.schemas": schemas}, ensure_ascii=False, indent=2)
     text = guide["vscode"]
     return [*_text_section("vscode", text["title"], text["body"]), "```json", settings, "```", "", text["after"]]

@@ -71,9 +71,9 @@ def test_every_content_value_appears_on_the_built_site(content: Path, fixture: s
     lost = []
     checked = 0
     declared = declared_files(content)  # every kind's files, as the registry of kinds declares them
-    yaml_files = [path for _, path in declared if path.suffix == ".yml"]
-    undeclared = {p for p in content.rglob("*.y*ml") if p.parent.name != "data"} - set(yaml_files)
-    assert not undeclared, f"files no kind declares: {sorted(undeclared)}"  # datasets: cell by cell, below
+    yaml_files = [path for kind, path in declared if kind.model is not None and path.suffix == ".yml"]
+    undeclared = set(content.rglob("*.y*ml")) - {path for _, path in declared}
+    assert not undeclared, f"files no kind declares: {sorted(undeclared)}"
     markdown = [path for _, path in declared if path.suffix == ".md"]
     for path in [*yaml_files, *markdown]:
         if path.suffix == ".md":  # the front matter, like a YAML file; the body below
@@ -100,19 +100,21 @@ def test_every_content_value_appears_on_the_built_site(content: Path, fixture: s
             checked += 1
             if word not in text:
                 lost.append(f"{path.name} body: {word!r}")
-    checked += _dataset_cells(content, site_dir, thai, lost)
+    checked += _dataset_cells(content, site_dir, thai, lost)  # the kinds that read their own files: tables
     assert checked > 20
     assert not lost, f"{len(lost)} of {checked} values not on any page:\n" + "\n".join(lost[:30])
 
 
 def _dataset_cells(content: Path, site_dir: Path, thai: Any, lost: list[str]) -> int:
     """Every cell of every CSV/XLSX/YAML dataset is in its page's table, as typed or as formatted."""
-    from generator.kinds.datasets import columns_of, load_folder
+    from generator.kinds.datasets import columns_of
     from generator.kinds.datasets.page import cell_display, page_path
 
     checked = 0
-    for folder in sorted(content.glob("years/*/data")):
-        datasets, _ = load_folder(folder, int(folder.parent.name), content)
+    folders = {(kind, path.parent) for kind, path in declared_files(content) if kind.load is not None}
+    for kind, folder in sorted(folders, key=lambda found: found[1]):
+        assert kind.load is not None
+        datasets, _ = kind.load(folder, int(folder.parent.name), content)
         for ds in datasets.values():
             page = site_dir / page_path(ds)[: -len(".md")] / "index.html"
             shown = page_text(page.read_text(encoding="utf-8"))
