@@ -36,6 +36,12 @@ def leaves(value: Any, loc: tuple = ()) -> list[tuple[tuple, Any]]:
     return [(loc, value)]
 
 
+def _parent(data: Any, loc: tuple) -> dict | None:
+    for step in loc[:-1]:
+        data = data[step]
+    return data if isinstance(data, dict) else None
+
+
 def site_corpus(site: Path) -> tuple[str, str]:
     text, raw = [], []
     for page in sorted(site.rglob("*.html")):
@@ -45,14 +51,20 @@ def site_corpus(site: Path) -> tuple[str, str]:
     return " ".join(text), "\n".join(raw)
 
 
-def expected_forms(loc: tuple, value: Any, thai: Any) -> list[str] | None:
-    """The ways `value` may legitimately appear, or None when it is not shown as text."""
+def expected_forms(loc: tuple, value: Any, thai: Any, parent: dict | None = None) -> list[str] | None:
+    """The ways `value` may legitimately appear, or None when it is not shown as text. `parent`:
+    the mapping the value is in (a measure's start and end of whole months show as a month range)."""
     key = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if isinstance(value, bool) or value is None:
         return None
     if key in DATES and (key != "start" or "measures" in loc):
         day = parse_date(value)
-        return [thai.date(day, style) for style in ("full", "abbr", "official")]
+        forms = [thai.date(day, style) for style in ("full", "abbr", "official")]
+        if key in ("start", "end") and parent and parent.get("start") and parent.get("end"):
+            start, end = parse_date(parent["start"]), parse_date(parent["end"])
+            if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+                forms.append(thai.month_range(start, end))
+        return forms
     if key in SETTINGS or (key == "kind" and "refs" in loc):
         return None
     if isinstance(value, (int, float)):
@@ -85,7 +97,7 @@ def test_every_content_value_appears_on_the_built_site(content: Path, fixture: s
             if key in REFS:
                 ok = (site_dir / "assets" / value).is_file() if key in ("logo", "photo", "structure_chart") else str(value) in raw
             else:
-                forms = expected_forms(loc, value, thai)
+                forms = expected_forms(loc, value, thai, _parent(data, loc))
                 if forms is None:
                     continue
                 ok = any(f and f in text for f in forms)
