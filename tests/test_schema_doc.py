@@ -12,8 +12,9 @@ import pytest
 from pydantic import BaseModel, TypeAdapter
 
 from generator.catalog import field_docs
+from generator.field_guide import GUIDE, MODELS, example_document, models_in
 from generator.richtext import RichText
-from generator.schema_doc import GUIDE, MODELS, example_document, models_in, write_schema
+from generator.schema_doc import write_schema
 
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED = REPO / "schema"
