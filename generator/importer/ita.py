@@ -7,6 +7,7 @@ from typing import Any
 
 from ..kinds.ita_analysis import level_of, score_text
 from . import cells as rc
+from .classify import LEVEL, SCORE
 from .document import (
     _LEAD_NUMBER,
     _TOOL,
@@ -19,7 +20,7 @@ from .document import (
     paragraph_blocks,
     to_number,
 )
-from .layout import _LEVEL, _SCORE, Block, Table, Text, squash
+from .layout import Block, Table, Text, squash
 from .origin import era_year_in
 from .tables import assign_roles
 from .words import word, words
@@ -40,13 +41,13 @@ def map_ita(part: list[Block], year: int) -> Doc:
     all_text = " ".join(x.text for x in intro_lines)
     assessed = era_year_in([x.text for x in intro_lines])
     data["assessed_year"] = assessed if assessed and assessed < year else year - 1
-    score = _SCORE.search(all_text)
+    score = SCORE.search(all_text)
     first = intro_lines[0] if intro_lines else doc.first
     if score:
         data["total_score"] = to_number(score.group(1))
     else:
         data["total_score"] = doc.placeholder(first, "total_score", 0)
-    level = _LEVEL.search(all_text)
+    level = LEVEL.search(all_text)
     if level:
         expected = level_of(data["total_score"])
         if expected == level.group(1):
@@ -116,7 +117,7 @@ def _indicator(values: list[Any], roles: list[str], header: list[str]) -> dict[s
             lead = _LEAD_NUMBER.match(name)
             if lead:
                 found["number"], name = lead.group(1), name[lead.end() :]
-            score = _SCORE.search(name)
+            score = SCORE.search(name)
             if score:
                 found["score"], name = to_number(score.group(1)), (name[: score.start()] + name[score.end() :]).strip()
             found["name"] = name
@@ -129,8 +130,8 @@ def _indicator(values: list[Any], roles: list[str], header: list[str]) -> dict[s
                 extras.append(rest)
         elif role in ("issues", "suggestions"):
             blocks = value if isinstance(value, list) else [value]
-            if blocks and isinstance(blocks[0], str) and _SCORE.fullmatch(blocks[0].strip()):
-                found.setdefault("score", to_number(_SCORE.fullmatch(blocks[0].strip()).group(1)))  # type: ignore[union-attr]
+            if blocks and isinstance(blocks[0], str) and SCORE.fullmatch(blocks[0].strip()):
+                found.setdefault("score", to_number(SCORE.fullmatch(blocks[0].strip()).group(1)))  # type: ignore[union-attr]
                 blocks = blocks[1:]
             if blocks:
                 found[role] = one(blocks)

@@ -25,7 +25,8 @@ from .document import (
 from .layout import Block, Table, Text, source_lines, squash
 from .lists import lead
 from .reader import Line
-from .words import any_of, word, words
+from .signatures import signatures, starts_signature
+from .words import any_of, word
 
 # Memos -----------------------------------------------------------------------------------
 
@@ -37,7 +38,7 @@ def map_memo(part: list[Block], placeholder: str) -> Doc:
     rest = _after(part, end)
     lines = texts(rest)
     closing_at = next((i for i in range(len(lines)) if lines[i].text.startswith(word("memo_closing"))), None)
-    sign_at = next((i for i in range(len(lines)) if _starts_signature(lines[i].text)), len(lines))
+    sign_at = next((i for i in range(len(lines)) if starts_signature(lines[i].text)), len(lines))
     end_at = closing_at if closing_at is not None and closing_at < sign_at else sign_at
     stop = lines[end_at].number if end_at < len(lines) else None
     body = [b for b in rest if stop is None or _number(b) < stop]
@@ -157,52 +158,6 @@ def _memo_field(text: str) -> str | None:
         if text.startswith(key) and (len(text) == len(key) or text[len(key)] in " \t:"):
             return key
     return None
-
-
-def _starts_signature(text: str) -> bool:
-    return bool(_SIGNED_BY.match(text) or _NAME.match(text) or text.startswith(word("comment")))
-
-
-def signatures(lines: list[Line], doc: Doc) -> list[dict[str, Any]]:
-    """Signature blocks: optional comment label and comment, then (name) and position lines."""
-    out: list[dict[str, Any]] = []
-    label: str | None = None
-    comment: list[str] = []
-    current: dict[str, Any] | None = None
-    for index, line in enumerate(lines):
-        text = line.text
-        if text.startswith(word("comment")):
-            current, label, comment = None, text, []
-        elif current is not None and current["position"] and _approver_comment(text, lines[index + 1 :]):
-            # An approver's comment without a label: it belongs to the next signer, not this position.
-            current, comment = None, [text]
-        elif _SIGNED_BY.match(text):
-            current = None
-        elif _NAME.match(text) and not (current and current["position"] == [] and current.get("name")):
-            current = {}
-            if label:
-                current["comment_label"] = label
-            if comment:
-                current["comment"] = one(comment)
-            current["name"], current["position"] = _NAME.match(text).group(1).strip(), []  # type: ignore[union-attr]
-            out.append(current)
-            label, comment = None, []
-        elif current is not None:
-            current["position"].append(text)
-        elif label is not None or comment:
-            comment.append(text)
-        else:
-            doc.unplaced(line, text)
-    if label or comment:
-        doc.unplaced(lines[-1], [x for x in [label, *comment] if x])
-    return out
-
-
-def _approver_comment(text: str, after: list[Line]) -> bool:
-    """A line under a signer's position that opens the next signer's comment ("ทราบ",
-    "เห็นควรอนุมัติ", "- อนุมัติ"): a comment word, and a "(name)" still to come."""
-    opens = any(text.lstrip("- ").startswith(w) for w in words()["comment_starts"])
-    return opens and any(_NAME.match(x.text) for x in after)
 
 
 def _date_or_placeholder(doc: Doc, text: str) -> str:

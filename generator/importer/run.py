@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import message
-from . import data_tables, fields, layout, mapping, origin, reader, writer
+from . import classify, data_tables, fields, layout, mapping, origin, reader, writer
 from .mapping import Doc, Issue
 from .words import word
 
@@ -98,11 +98,11 @@ def import_files(
         blocks = layout.segment(lines, skipped)
         heading_lines.extend(all_text[:12])
         every_line.extend(all_text)
-        for part in layout.split_documents(blocks):
+        for part in classify.split_documents(blocks):
             # --kind names the file's document; a memo attached to it stays a memo.
-            pieces = [part] if kind else layout.split_by_table_kind(part)
+            pieces = [part] if kind else classify.split_by_table_kind(part)
             for piece in pieces:
-                detected = layout.kind_of(piece)
+                detected = classify.kind_of(piece)
                 found = detected if kind and detected == "memo" and kind != "memo" else (kind or detected)
                 doc = _map(found, piece, file_year or 0, placeholder)
                 doc_year = file_year or _year_of(doc) or _guess_year(doc, path, all_text)
