@@ -14,12 +14,11 @@ from .errors import ContentError, ContentErrors, error
 from .fields import SLUG
 from .guard import MAX_ASSET_BYTES, content_root, outside_links
 from .kinds.announcement import Announcement
-from .kinds.datasets import load_folder
 from .kinds.ita_analysis import ItaAnalysis
 from .kinds.memo import Memo
 from .kinds.organization import Organization
 from .kinds.pages import Page, PageMeta, split_front_matter, too_complex
-from .kinds.registry import markdown_folders, root_names, year_file_models, year_folder_models
+from .kinds.registry import DocumentKind, markdown_folders, root_names, year_file_models, year_folder_kinds
 from .oit.bindings import load_bindings
 from .oit.local import load_local_catalogs
 from .reproducible import content_date
@@ -35,7 +34,10 @@ class FiscalYear:
     year: int
     documents: dict[str, Any] = field(default_factory=dict)  # years/<BE>/<stem>.yml, by stem
     folders: dict[str, dict[str, Any]] = field(default_factory=dict)  # years/<BE>/<folder>/<slug>.yml
-    datasets: dict[str, Any] = field(default_factory=dict)  # open datasets, years/<BE>/data/
+
+    @property
+    def datasets(self) -> dict[str, Any]:  # open datasets, years/<BE>/data/ (kinds/open_data.py)
+        return self.folders.get("data", {})
 
     @property
     def announcements(self) -> dict[str, Announcement]:
@@ -133,9 +135,9 @@ class _Loader:
         folder = self.root / "years"
         if not folder.is_dir():
             return years
-        year_files, year_folders = year_file_models(), year_folder_models()
+        year_files, year_folders = year_file_models(), year_folder_kinds()
         allowed = ", ".join(f"{name}.yml" for name in year_files)
-        folders = ", ".join(f"{name}/" for name in [*year_folders, "data"])
+        folders = ", ".join(f"{name}/" for name in year_folders)
         for year_dir in _visible(folder):
             if not (year_dir.is_dir() and year_dir.name.isdigit() and 2400 <= int(year_dir.name) <= 2800):
                 self.errors.append(error(year_dir, None, "", "bad_year_folder", name=year_dir.name))
@@ -143,11 +145,7 @@ class _Loader:
             fiscal = FiscalYear(int(year_dir.name))
             for path in _visible(year_dir):
                 if path.is_dir() and path.name in year_folders:
-                    self.folder_documents(path, year_folders[path.name], fiscal.folders.setdefault(path.name, {}))
-                elif path.is_dir() and path.name == "data":
-                    fiscal.datasets, problems = load_folder(path, fiscal.year, self.root)
-                    self.errors.extend(problems)
-                    self.files += len(fiscal.datasets) + len(problems)
+                    self.year_folder(path, year_folders[path.name], fiscal)
                 elif path.is_file() and path.suffix in YAML_SUFFIXES and path.stem in year_files:
                     if path.stem in fiscal.documents:
                         self.unknown(path, allowed, folders)
@@ -159,6 +157,17 @@ class _Loader:
                     self.unknown(path, allowed, folders)
             years[fiscal.year] = fiscal
         return dict(sorted(years.items(), reverse=True))
+
+    def year_folder(self, folder: Path, kind: DocumentKind, fiscal: FiscalYear) -> None:
+        """A yearly kind's folder: files the kind reads itself (tables), or one model each."""
+        if kind.load is not None:
+            found, problems = kind.load(folder, fiscal.year, self.root)
+            fiscal.folders[folder.name] = found
+            self.errors.extend(problems)
+            self.files += len(found) + len(problems)
+        else:
+            assert kind.model is not None, kind.name  # a kind declares a model or a loader
+            self.folder_documents(folder, kind.model, fiscal.folders.setdefault(folder.name, {}))
 
     def folder_documents(self, folder: Path, model: type[BaseModel], target: dict[str, Any]) -> None:
         for path in _visible(folder):

@@ -20,9 +20,7 @@ from markupsafe import Markup
 from .catalog import labels
 from .content import Site
 from .fields import Month
-from .kinds import organization, pages
-from .kinds.datasets.page import render_catalog, render_dataset
-from .kinds.registry import document_kinds
+from .kinds.registry import YEARS_ORDER, document_kinds
 from .nav import NavEntry
 from .program_cache import template_cache
 from .richtext import RichRenderer
@@ -197,76 +195,50 @@ class RenderContext:
 
 
 def render_documents(site: Site, ctx: RenderContext | None = None) -> Rendered:
-    """Every page of the site's documents, its navigation and the assets to copy."""
+    """Every page of the site's documents, its navigation and the assets to copy: each declared
+    kind's site-wide Section and its part of every fiscal year, in the kinds' order."""
     ctx = ctx or RenderContext(site)
-    out: list[OutPage] = []
-    nav: list[NavEntry] = []
-
-    about_pages = organization.render(ctx)
-    sections = [k.section(ctx) for k in document_kinds() if k.section is not None]  # news...
+    kinds = document_kinds()
+    sections = [(k.order, k.section(ctx)) for k in kinds if k.section is not None]
+    before = [s for order, s in sections if order < YEARS_ORDER]
+    after = [s for order, s in sections if order >= YEARS_ORDER]
+    yearly = [k for k in kinds if k.yearly]
+    year_pages: list[OutPage] = []
     year_navs: list[NavEntry] = []
     downloads: dict[str, bytes] = {}
-    yearly = [k for k in document_kinds() if k.yearly]
     for year in site.years.values():
-        year_pages: list[OutPage] = []  # the year's documents, listed in its navigation as they are
-        groups: list[tuple[str, list[OutPage]]] = []  # kinds of many documents a year, each a group
-        for kind in yearly:
-            made = kind.pages(ctx, year)
-            if kind.nav is None:
-                year_pages += made
-            elif made:
-                groups.append((ctx.label("nav", kind.nav), made))
-        data_pages: list[OutPage] = []
-        for ds in year.datasets.values():
-            page, files = render_dataset(ctx, ds)
-            data_pages.append(page)
-            downloads.update(files)
-        if data_pages:
-            groups.append((ctx.label("datasets", "group"), data_pages))
+        parts = [kind.year_part(ctx, year) for kind in yearly]
+        documents = [p for part in parts if part.nav is None for p in part.pages]  # listed as they are
+        groups = [(part.nav.title, part.pages) for part in parts if part.nav is not None]  # kinds of many a year
         index = ctx.page(
             "year.md.j2",
             f"{year.year}/index.md",
             ctx.label("nav", "year_index", year=ctx.thai.year(year.year)),
             year=year,
-            documents=year_pages,
+            documents=documents,
             groups=groups,
         )
-        entry = NavEntry(
+        year_navs.append(NavEntry(
             ctx.label("nav", "year", year=ctx.thai.year(year.year)),
-            children=[NavEntry(index.title, index.path), *(NavEntry(p.title, p.path) for p in year_pages)],
-        )
-        entry.children += [NavEntry(label, children=[NavEntry(p.title, p.path) for p in made])
-                           for label, made in groups]
-        year_navs.append(entry)
-        out += [index, *year_pages, *(p for _, made in groups for p in made)]
-
-    free = pages.render(ctx)
+            children=[NavEntry(index.title, index.path), *(NavEntry(p.title, p.path) for p in documents),
+                      *(part.nav for part in parts if part.nav is not None)],
+        ))
+        year_pages += [index, *documents, *(p for _, made in groups for p in made)]
+        for part in parts:
+            downloads.update(part.downloads)
     home = ctx.page(
         "home.md.j2",
         "index.md",
         ctx.label("nav", "home"),
-        about=about_pages,
         years=year_navs,
-        pages=free,
         current=site.years.get(site.current_year) if site.current_year else None,
         ita=[],  # (title, path) of each ITA page: the OIT step fills it in
-        blocks=[s.home for s in sections if s.home is not None],  # sections kinds add (latest news)
+        blocks=[block for _, s in sections for block in s.home],  # what kinds add (contact, latest news)
     )
-    nav.append(NavEntry(home.title, home.path))
-    nav.append(NavEntry(ctx.label("nav", "about"), children=[NavEntry(p.title, p.path) for p in about_pages]))
-    nav.extend(s.nav for s in sections if s.nav is not None)
-    for section in sections:
+    nav = [NavEntry(home.title, home.path), *(s.nav for s in before if s.nav is not None), *year_navs,
+           *(s.nav for s in after if s.nav is not None)]
+    for _, section in sections:
         downloads.update(section.downloads)
-    nav.extend(year_navs)
-    if free:
-        nav.append(NavEntry(ctx.label("nav", "more"), children=[NavEntry(p.title, p.path) for p in free]))
-    all_datasets = [ds for year in site.years.values() for ds in year.datasets.values()]
-    data_catalog: list[OutPage] = []
-    if all_datasets:
-        catalog_page, data_json = render_catalog(ctx, all_datasets)
-        downloads["data.json"] = data_json
-        data_catalog = [catalog_page]
-        nav.append(NavEntry(catalog_page.title, catalog_page.path))
-    out = [home, *about_pages, *(p for s in sections for p in s.pages), *out, *free, *data_catalog]
+    out = [home, *(p for s in before for p in s.pages), *year_pages, *(p for s in after for p in s.pages)]
     assets = {f"assets/{rel.as_posix()}": site.content_dir / "assets" / rel for rel in site.assets}
     return Rendered(out, nav, assets, downloads)

@@ -2,14 +2,17 @@
 
 Each section's text is cut at spaces into chunks of about CHUNK_CHARS characters (a
 query word never holds a space, so it never straddles two chunks). Thai is written
-without spaces between words, so the index keys are characters and pairs of characters
-(1- and 2-grams) of each chunk's normalized text; each key maps to the chunks that
-contain it, and the keys are spread over shard files by a hash the search worker
-computes the same way. A query fetches the shards of its keys and the page map, keeps
-the pages where every word's keys meet in some chunk, fetches just those chunks and
-checks the words really occur there (theme_overrides/.../prongsai-search-core.js).
-So the first visit fetches nothing of the index, a query fetches a few small shards
-and the pieces of text that hold its words, and results are exact.
+without spaces between words, so the index keys are characters, pairs of characters and
+(hashed into buckets) runs of three characters of each chunk's normalized text; a word
+of three or more characters is looked up by its runs of three. Each key maps to the chunks that
+contain it (and to the pages whose title has it, for ranking), and the keys are spread
+over shard files by a hash the search worker computes the same way. A query fetches
+the shards of its keys and a bitset of where pages start, ranks the candidate pages
+from those alone, and then fetches the chunks of only the best few candidates to check
+that the words really occur there (theme_overrides/.../prongsai-search-core.js); the
+next few are checked when the visitor asks for more. So the first visit fetches nothing
+of the index, and a query fetches a few small shards and the text of the pages it
+shows: the same, however many years the site holds, give or take a bit per chunk.
 
 This module knows nothing of the theme: it takes (location, title, text) sections in
 site order and returns the files to write. `generator/search_material.py` adapts it
@@ -30,6 +33,8 @@ from pathlib import Path
 
 # The worker uses the same rules; tests/test_search_index.py holds both to one list.
 _TAG = re.compile(r"<[^>]*>")
+# A line-break opportunity inside a Thai word is no space: the word stays one for search.
+_WBR = re.compile(r"<wbr\s*/?>", re.I)
 # re.ASCII: JavaScript's /[a-z]/i matches only ASCII letters; Python's re.I would also
 # match the Kelvin sign and the long s.
 _ENTITY = re.compile(r"&(#x[0-9a-f]+|#[0-9]+|[a-z]+);", re.I | re.A)
@@ -39,8 +44,15 @@ _JS_SPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _THAI_DIGITS = {0x0E50 + d: str(d) for d in range(10)}
 
-SHARD_BYTES = 6000  # aim for shards of about this size: a few per query on a slow phone
-MAX_SHARDS = 256
+# A word's runs of three characters find the chunks that hold it far more exactly than
+# its pairs (in a long table every pair of a Thai word is somewhere): ร้องเรียน has 20
+# chunks too many among 139 at ten years, against 59 whole pages too many with pairs.
+# Hashed into this many buckets they cost about as much as the pairs (391 KB at ten years).
+TRIGRAM_BUCKETS = 2048
+# A query fetches one shard per key (up to a dozen): small shards keep that to a few KB.
+# A key's entry grows by a bit per chunk, so the shard count grows with the site instead.
+SHARD_BYTES = 2000
+MAX_SHARDS = 1024
 CHUNK_CHARS = 1500  # a query fetches only the chunks holding its words, and each whole
 
 
@@ -54,7 +66,7 @@ def _entity(match: re.Match[str]) -> str:
 
 def plain(html: str) -> str:
     """Text of an HTML fragment: tags become spaces, entities are decoded."""
-    return _ENTITY.sub(_entity, _TAG.sub(" ", html))
+    return _ENTITY.sub(_entity, _TAG.sub(" ", _WBR.sub("", html)))
 
 
 def normalize(text: str) -> str:
@@ -63,13 +75,28 @@ def normalize(text: str) -> str:
     return _JS_SPACE.sub(" ", text).strip(" ")
 
 
+def trigram_key(trigram: str) -> str:
+    """Three neighbouring characters share a key with the others of their bucket."""
+    return f"#{shard_of(trigram, TRIGRAM_BUCKETS)}"
+
+
 def grams(text: str) -> set[str]:
-    """Every character and pair of neighbouring characters of normalized text, spaces left out."""
+    """The keys of normalized text, spaces left out: every character, every pair of
+    neighbouring characters, and the bucket of every run of three."""
     keys: set[str] = set()
     for word in text.split(" "):
         keys.update(word)
         keys.update(word[i : i + 2] for i in range(len(word) - 1))
+        keys.update(trigram_key(word[i : i + 3]) for i in range(len(word) - 2))
     return keys
+
+
+def query_keys(word: str) -> list[str]:
+    """The keys a chunk holding the normalized word (no space) surely has: its character,
+    its pair, or the buckets of its runs of three (the worker's keysOf)."""
+    if len(word) < 3:
+        return [word]
+    return [trigram_key(word[i : i + 3]) for i in range(len(word) - 2)]
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -108,7 +135,8 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 
 def _holders(numbers: list[int], count: int) -> str | list[int]:
-    """The chunks holding a key: a base64 bitset, or the numbers themselves where fewer bytes."""
+    """A set of chunk (or page) numbers below `count`: a base64 bitset, or the numbers
+    themselves where fewer bytes."""
     bits = bytearray((count + 7) // 8)
     for number in numbers:
         bits[number >> 3] |= 1 << (number & 7)
@@ -127,35 +155,49 @@ class Index:
 
 
 def build_index(sections: Iterable[Section]) -> Index:
-    """The page map, the text chunks and the sharded key files of the sections, in site order."""
+    """The text chunks, the page starts and the sharded key files of the sections, in site order.
+
+    chunks/<n>.json: [section location, section title, text, number of the section's first
+    chunk] and, when the section is not its page's first, the page's title; the title's
+    keys count as the section's first chunk's. pages.json: the chunks that start a page
+    (a bitset). keys/<s>.json: {key: [chunks that have it, pages whose title has it]}."""
     pages: dict[str, list[Section]] = {}
     for section in sections:
         pages.setdefault(_page(section.location), []).append(section)
     holders: dict[str, list[int]] = {}
+    titled: dict[str, list[int]] = {}
     files: dict[str, bytes] = {}
-    page_map: list[list[object]] = []
+    starts: list[int] = []
     number = 0
-    for location, page_sections in pages.items():
-        page_map.append([location, page_sections[0].title, number])
-        for section in page_sections:
+    for page, page_sections in enumerate(pages.values()):
+        starts.append(number)
+        page_title = page_sections[0].title
+        for key in grams(normalize(page_title)):
+            titled.setdefault(key, []).append(page)
+        for which, section in enumerate(page_sections):
             first = number
             for i, text in enumerate(chunks(section.text)):
-                title = section.title if i == 0 else ""  # a section's title is searched with its first chunk
-                for key in grams(normalize(f"{title} {text}")):
+                searched = f"{section.title} {text}" if i == 0 else text  # the title goes with the first chunk
+                for key in grams(normalize(searched)):
                     holders.setdefault(key, []).append(number)
-                files[f"chunks/{number}.json"] = _dump([section.location, title, text, first])
+                row: list[object] = [section.location, section.title, text, first]
+                if which:
+                    row.append(page_title)
+                files[f"chunks/{number}.json"] = _dump(row)
                 number += 1
-    files["map.json"] = _dump(page_map)
-    encoded = {key: _holders(numbers, number) for key, numbers in holders.items()}
+    files["pages.json"] = _dump(_holders(starts, number))
+    encoded = {key: [_holders(found, number), _holders(titled.get(key, []), len(pages))]
+               for key, found in holders.items()}
     total = sum(len(_dump({k: v})) for k, v in encoded.items())
     shards = min(MAX_SHARDS, 2 ** max(0, math.ceil(math.log2(max(1, total / SHARD_BYTES)))))
-    parts: list[dict[str, str | list[int]]] = [{} for _ in range(shards)]
+    parts: list[dict[str, list[str | list[int]]]] = [{} for _ in range(shards)]
     for key, found in encoded.items():
         parts[shard_of(key, shards)][key] = found
     for shard, part in enumerate(parts):
         files[f"keys/{shard}.json"] = _dump(part)
     version = hashlib.sha256(b"".join(files[name] for name in sorted(files))).hexdigest()[:12]
-    return Index({"chunks": number, "pages": len(page_map), "shards": shards, "version": version}, files)
+    meta = {"chunks": number, "pages": len(pages), "shards": shards, "trigrams": TRIGRAM_BUCKETS, "version": version}
+    return Index(meta, files)
 
 
 def read_index(folder: Path) -> list[Section]:
@@ -163,11 +205,11 @@ def read_index(folder: Path) -> list[Section]:
     meta_chunks = len(list((folder / "chunks").glob("*.json")))
     sections: dict[str, Section] = {}
     for number in range(meta_chunks):
-        location, title, text, first = json.loads((folder / "chunks" / f"{number}.json").read_bytes())
+        location, title, text, first = json.loads((folder / "chunks" / f"{number}.json").read_bytes())[:4]
         if first == number:
             sections[location] = Section(location, title, text)
         else:
             old = sections[location]
-            sections[location] = Section(location, old.title, f"{old.text} {text}")
+            sections[location] = Section(location, title, f"{old.text} {text}")
     return list(sections.values())
 

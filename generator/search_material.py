@@ -44,7 +44,8 @@ def split_search_index(site_dir: Path) -> int:
         target.write_bytes(body)
     # Material's page script passes on only `config` and `docs` to the worker.
     words = labels()["search"]
-    meta = {**index.meta, "searching": [words["still_searching"], words["still_searching_note"]]}
+    meta = {**index.meta, "labels": {"searching": words["still_searching"], "more": words["more"],
+                                     "shown_of": words["shown_of"]}}
     stub = {"config": {**data.get("config", {}), "prongsai": meta}, "docs": []}
     path.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(sections)

@@ -176,9 +176,11 @@ class ThaiStyle:
         """The amount in Thai words ('หนึ่งพันบาทถ้วน'), as contracts and announcements write it."""
         return bahttext(_amount(value))
 
-    def month_range(self, start: dt.date, end: dt.date, style: Literal["abbr", "full"] = "abbr") -> str:
-        """'ต.ค. ๖๕ – มี.ค. ๖๖' (abbr) or 'ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖' (full); the year is
-        written once when both months fall in the same Buddhist Era year."""
+    def month_range(self, start: dt.date, end: dt.date, style: Literal["abbr", "full"] | None = None) -> str:
+        """'ต.ค. ๖๕ – มี.ค. ๖๖' (abbr) or 'ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖' (full; by default unless the
+        site's date style is abbr); the year is written once when both months fall in the same
+        Buddhist Era year."""
+        style = style or ("abbr" if self.date_style == "abbr" else "full")
         fmt = "%b %y" if style == "abbr" else "%B %Y"
         month_only = "%b" if style == "abbr" else "%B"
         thai = self.digits == "thai"

@@ -183,8 +183,8 @@ def make_hostile(source: Path, target: Path) -> list[Payload]:
     files: list[_File] = []
     turn = 0
     declared = declared_files(target)  # every kind's files, as the registry of kinds declares them
-    datasets = set(target.glob("years/*/data/*.yml"))  # rows of YAML datasets are text fields too
-    for path in sorted({path for _, path in declared if path.suffix == ".yml"} | datasets):
+    # YAML files of every kind, rows of YAML datasets too (their cells are text fields)
+    for path in sorted({path for _, path in declared if path.suffix == ".yml"}):
         data = read_yaml(path).data
         leaves = text_leaves(data)
         hostile = _File(path, data, dict(leaves), {})
@@ -195,7 +195,7 @@ def make_hostile(source: Path, target: Path) -> list[Payload]:
             hostile.injected[loc] = payload
         hostile.write()
         files.append(hostile)
-    for path in sorted(target.glob("years/*/data/*")):
+    for path in sorted({path for kind, path in declared if kind.load is not None}):  # tables a kind reads itself
         if path.suffix not in (".csv", ".xlsx"):
             continue
         header, rows = sheet_rows(path)

@@ -387,3 +387,32 @@ def test_last_update_comes_from_the_data_not_the_file_clock(tmp_path: Path) -> N
     from generator.reproducible import content_date
 
     assert data["spending_plan"].updated == content_date(site)  # no date of its own
+
+
+def test_procurement_and_budget_totals_are_also_written_in_words(content_copy: Path, tmp_path: Path) -> None:
+    from generator.pipeline import build
+    from tests.conftest import page_text
+
+    second = list(GOOD)
+    second[0], second[7] = "6802", "279,999.50"  # with GOOD's 950,000.50: 1,230,000.00 baht
+    (content_copy / "years" / "2568" / "data" / "contracts.xlsx").unlink()
+    write_csv(content_copy / "years" / "2568" / "data", [HEADER, GOOD, second])
+    build(content_copy, tmp_path / "site")
+    text = page_text((tmp_path / "site" / "2568" / "data" / "contracts" / "index.html").read_text(encoding="utf-8"))
+    # As announcements of contracts write it: the figure, then the amount in words.
+    assert "ราคาที่ตกลงซื้อหรือจ้าง รวมเป็นเงินทั้งสิ้น 1,230,000.00 บาท (หนึ่งล้านสองแสนสามหมื่นบาทถ้วน)" in text
+    # Only the price agreed is summed in words, not the budget or reference price beside it.
+    assert text.count("รวมเป็นเงินทั้งสิ้น") == 1
+
+
+def test_totals_in_words_in_the_example_follow_the_site_digits_and_skip_scores(example_site: Path) -> None:
+    from tests.conftest import page_text
+
+    def text_of(name: str) -> str:
+        return page_text((example_site / "2569" / "data" / name / "index.html").read_text(encoding="utf-8"))
+
+    report = text_of("spending-report")
+    assert "เบิกจ่ายจริง รวมเป็นเงินทั้งสิ้น ๔๔,๔๑๘,๘๖๖.๗๕ บาท (สี่สิบสี่ล้านสี่แสนหนึ่งหมื่นแปดพันแปดร้อยหกสิบหกบาทเจ็ดสิบห้าสตางค์)" in report
+    assert "งบประมาณตามแผน รวมเป็นเงินทั้งสิ้น ๔๘,๑๔๐,๐๐๐.๐๐ บาท (สี่สิบแปดล้านหนึ่งแสนสี่หมื่นบาทถ้วน)" in report
+    # A satisfaction score has two decimals like money, but is no amount of baht.
+    assert "รวมเป็นเงินทั้งสิ้น" not in text_of("satisfaction") and "บาท" not in text_of("satisfaction")

@@ -36,6 +36,12 @@ def leaves(value: Any, loc: tuple = ()) -> list[tuple[tuple, Any]]:
     return [(loc, value)]
 
 
+def _parent(data: Any, loc: tuple) -> dict | None:
+    for step in loc[:-1]:
+        data = data[step]
+    return data if isinstance(data, dict) else None
+
+
 def site_corpus(site: Path) -> tuple[str, str]:
     text, raw = [], []
     for page in sorted(site.rglob("*.html")):
@@ -45,14 +51,20 @@ def site_corpus(site: Path) -> tuple[str, str]:
     return " ".join(text), "\n".join(raw)
 
 
-def expected_forms(loc: tuple, value: Any, thai: Any) -> list[str] | None:
-    """The ways `value` may legitimately appear, or None when it is not shown as text."""
+def expected_forms(loc: tuple, value: Any, thai: Any, parent: dict | None = None) -> list[str] | None:
+    """The ways `value` may legitimately appear, or None when it is not shown as text. `parent`:
+    the mapping the value is in (a measure's start and end of whole months show as a month range)."""
     key = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if isinstance(value, bool) or value is None:
         return None
     if key in DATES and (key != "start" or "measures" in loc):
         day = parse_date(value)
-        return [thai.date(day, style) for style in ("full", "abbr", "official")]
+        forms = [thai.date(day, style) for style in ("full", "abbr", "official")]
+        if key in ("start", "end") and parent and parent.get("start") and parent.get("end"):
+            start, end = parse_date(parent["start"]), parse_date(parent["end"])
+            if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+                forms.append(thai.month_range(start, end))
+        return forms
     if key in SETTINGS or (key == "kind" and "refs" in loc):
         return None
     if isinstance(value, (int, float)):
@@ -71,9 +83,9 @@ def test_every_content_value_appears_on_the_built_site(content: Path, fixture: s
     lost = []
     checked = 0
     declared = declared_files(content)  # every kind's files, as the registry of kinds declares them
-    yaml_files = [path for _, path in declared if path.suffix == ".yml"]
-    undeclared = {p for p in content.rglob("*.y*ml") if p.parent.name != "data"} - set(yaml_files)
-    assert not undeclared, f"files no kind declares: {sorted(undeclared)}"  # datasets: cell by cell, below
+    yaml_files = [path for kind, path in declared if kind.model is not None and path.suffix == ".yml"]
+    undeclared = set(content.rglob("*.y*ml")) - {path for _, path in declared}
+    assert not undeclared, f"files no kind declares: {sorted(undeclared)}"
     markdown = [path for _, path in declared if path.suffix == ".md"]
     for path in [*yaml_files, *markdown]:
         if path.suffix == ".md":  # the front matter, like a YAML file; the body below
@@ -85,7 +97,7 @@ def test_every_content_value_appears_on_the_built_site(content: Path, fixture: s
             if key in REFS:
                 ok = (site_dir / "assets" / value).is_file() if key in ("logo", "photo", "structure_chart") else str(value) in raw
             else:
-                forms = expected_forms(loc, value, thai)
+                forms = expected_forms(loc, value, thai, _parent(data, loc))
                 if forms is None:
                     continue
                 ok = any(f and f in text for f in forms)
@@ -100,19 +112,21 @@ def test_every_content_value_appears_on_the_built_site(content: Path, fixture: s
             checked += 1
             if word not in text:
                 lost.append(f"{path.name} body: {word!r}")
-    checked += _dataset_cells(content, site_dir, thai, lost)
+    checked += _dataset_cells(content, site_dir, thai, lost)  # the kinds that read their own files: tables
     assert checked > 20
     assert not lost, f"{len(lost)} of {checked} values not on any page:\n" + "\n".join(lost[:30])
 
 
 def _dataset_cells(content: Path, site_dir: Path, thai: Any, lost: list[str]) -> int:
     """Every cell of every CSV/XLSX/YAML dataset is in its page's table, as typed or as formatted."""
-    from generator.kinds.datasets import columns_of, load_folder
+    from generator.kinds.datasets import columns_of
     from generator.kinds.datasets.page import cell_display, page_path
 
     checked = 0
-    for folder in sorted(content.glob("years/*/data")):
-        datasets, _ = load_folder(folder, int(folder.parent.name), content)
+    folders = {(kind, path.parent) for kind, path in declared_files(content) if kind.load is not None}
+    for kind, folder in sorted(folders, key=lambda found: found[1]):
+        assert kind.load is not None
+        datasets, _ = kind.load(folder, int(folder.parent.name), content)
         for ds in datasets.values():
             page = site_dir / page_path(ds)[: -len(".md")] / "index.html"
             shown = page_text(page.read_text(encoding="utf-8"))

@@ -100,3 +100,46 @@ def test_a_deadline_month_that_does_not_exist_is_an_error(
     err = capsys.readouterr().err
     assert "progress_report.yml:14: measures[2].deadline" in err
     assert "อ่านกำหนดเสร็จ 'มีนาคมม 2569' ไม่ได้" in err and "or a month, e.g. เมษายน ๒๕๖๙" in err
+
+
+WHOLE_MONTHS = """title: รายงานความก้าวหน้า
+measures:
+  - title: อบรมคุณธรรมจริยธรรม
+    start: 1 ตุลาคม 2567
+    end: 31 มีนาคม 2568
+  - title: ตรวจนับพัสดุประจำปี
+    start: 1 มกราคม 2567
+    end: 29 กุมภาพันธ์ 2567
+  - title: รณรงค์ไม่รับของขวัญ
+    start: 2 ตุลาคม 2567
+    end: 31 ตุลาคม 2567
+  - title: เปิดรับเรื่องร้องเรียนทางออนไลน์
+    start: 1 ตุลาคม 2567
+    end: 30 ตุลาคม 2567
+"""
+
+
+def test_a_period_of_whole_months_is_written_as_a_month_range_in_the_site_style(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    # The small office writes Arabic digits and abbreviated dates: the range follows its style.
+    (content_copy / "years" / "2568" / "progress_report.yml").write_text(WHOLE_MONTHS, encoding="utf-8")
+    assert main(["build", "--content", str(content_copy), "--site-dir", str(tmp_path / "site")]) == 0
+    page = (tmp_path / "site" / "2568" / "progress-report" / "index.html").read_text(encoding="utf-8")
+    rows = page[page.index("<tbody>") : page.index("</tbody>")].split("<tr")[1:]
+
+    def period(title: str) -> str:  # the text of the row of this measure
+        return page_text(next(r for r in rows if title in r))
+
+    assert "ต.ค. 67 – มี.ค. 68" in period("อบรมคุณธรรมจริยธรรม")
+    assert "ม.ค. – ก.พ. 67" in period("ตรวจนับพัสดุประจำปี")  # one year: written once; 29 Feb ends a month
+    # Not from the first of a month, or not to its last day: the two dates as they are.
+    assert "2 ต.ค. 2567 – 31 ต.ค. 2567" in period("รณรงค์ไม่รับของขวัญ")
+    assert "1 ต.ค. 2567 – 30 ต.ค. 2567" in period("เปิดรับเรื่องร้องเรียนทางออนไลน์")
+
+
+def test_the_example_results_report_writes_whole_month_periods_as_months(example_site: Path) -> None:
+    text = page_text((example_site / "2569" / "results-report" / "index.html").read_text(encoding="utf-8"))
+    assert "ตุลาคม ๒๕๖๘ – กันยายน ๒๕๖๙" in text and "พฤศจิกายน ๒๕๖๘ – กันยายน ๒๕๖๙" in text
+    assert "๑ ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙" not in text
+    assert "๑๐ ธ.ค. ๒๕๖๘ – ๒๘ ก.พ. ๒๕๖๙" in text and "๑ ต.ค. ๒๕๖๘ – ๒๐ ธ.ค. ๒๕๖๘" in text

@@ -12,8 +12,9 @@ import pytest
 from pydantic import BaseModel, TypeAdapter
 
 from generator.catalog import field_docs
+from generator.field_guide import GUIDE, MODELS, example_document, models_in
 from generator.richtext import RichText
-from generator.schema_doc import GUIDE, KINDS, example_document, models_in, write_schema
+from generator.schema_doc import write_schema
 
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED = REPO / "schema"
@@ -30,7 +31,7 @@ EXPECTED_MODELS = {
 
 def all_models() -> list[type[BaseModel]]:
     found: list[type[BaseModel]] = []
-    for kind in KINDS:
+    for kind in MODELS:
         models_in(kind.model, found)
     return found
 
@@ -57,7 +58,7 @@ def test_every_model_and_field_has_thai_words_and_an_example():
 
 def test_top_level_models_say_which_file_they_live_in():
     docs = field_docs()
-    assert all(docs[kind.model.__name__].get("file") for kind in KINDS)
+    assert all(docs[kind.model.__name__].get("file") for kind in MODELS)
 
 
 def test_catalog_has_no_entries_for_fields_that_do_not_exist():
@@ -120,7 +121,7 @@ def test_organization_schema_accepts_the_example_and_rejects_an_unknown_key(tmp_
     jsonschema = pytest.importorskip("jsonschema")
     schema = schema_of(tmp_path, "organization")
     validator_classes = (jsonschema.Draft202012Validator, jsonschema.Draft7Validator)  # VS Code YAML uses draft-07
-    example = example_document(KINDS[1].model, field_docs())
+    example = example_document(MODELS[1].model, field_docs())
     for cls in validator_classes:
         cls.check_schema(schema)
         cls(schema).validate(example)
@@ -132,7 +133,7 @@ def test_organization_schema_accepts_the_example_and_rejects_an_unknown_key(tmp_
 def test_every_schema_is_valid_and_accepts_its_example(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     write_schema(tmp_path)
-    for kind in KINDS:
+    for kind in MODELS:
         schema = json.loads((tmp_path / kind.schema_file).read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
         jsonschema.Draft202012Validator(schema).validate(example_document(kind.model, field_docs()))
@@ -157,7 +158,7 @@ def test_field_guide_explains_rich_text_dates_and_editor_setup(tmp_path):
     guide = (tmp_path / GUIDE).read_text(encoding="utf-8")
     for text in ("outline", "paren_right", "(๑)", "๑.๑", "๗ เมษายน ๒๕๖๗", "yaml.schemas"):
         assert text in guide
-    for kind in KINDS:
+    for kind in MODELS:
         assert kind.schema_file in guide
     assert "# yaml-language-server: $schema=../schema/organization.schema.json" in guide
     assert "# yaml-language-server: $schema=../../../schema/measures.schema.json" in guide

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.search_index import Section, build_index, chunks, normalize, plain, read_index, shard_of
+from generator.search_index import Section, build_index, chunks, normalize, plain, query_keys, read_index, shard_of
 
 SECTIONS = [
     Section("", "เทศบาลตำบลสายธารคำ", "ยินดีต้อนรับสู่เว็บไซต์ โทรศัพท์ ๐ ๔๔๐๐ ๗๒๑๐"),
@@ -21,17 +21,23 @@ SECTIONS = [
 ]
 
 
-def _holders(index, word: str) -> set[int]:
-    """Chunks holding every key of the normalized word, as the worker computes."""
+def _numbers(held: str | list[int], count: int) -> set[int]:
+    """A set as the index writes it: a base64 bitset or the numbers themselves."""
+    if isinstance(held, str):
+        bits = base64.b64decode(held)
+        return {n for n in range(count) if n >> 3 < len(bits) and bits[n >> 3] & (1 << (n & 7))}
+    return set(held)
+
+
+def _holders(index, word: str, titles: bool = False) -> set[int]:
+    """Chunks holding every key of the normalized word (or pages whose title holds them),
+    as the worker computes."""
     meta = index.meta
     found: set[int] | None = None
-    keys = [word] if len(word) == 1 else [word[i : i + 2] for i in range(len(word) - 1)]
-    for key in keys:
-        held = json.loads(index.files[f"keys/{shard_of(key, meta['shards'])}.json"]).get(key, [])
-        if isinstance(held, str):
-            bits = base64.b64decode(held)
-            held = [c for c in range(meta["chunks"]) if c >> 3 < len(bits) and bits[c >> 3] & (1 << (c & 7))]
-        found = set(held) if found is None else found & set(held)
+    for key in query_keys(word):
+        held = json.loads(index.files[f"keys/{shard_of(key, meta['shards'])}.json"]).get(key, [[], []])
+        numbers = _numbers(held[1], meta["pages"]) if titles else _numbers(held[0], meta["chunks"])
+        found = numbers if found is None else found & numbers
     return found or set()
 
 
@@ -40,21 +46,38 @@ def _chunk(index, number: int) -> list:
 
 
 def _chunks_with(index, word: str) -> set[int]:
-    return {c for c in range(index.meta["chunks"]) if word in normalize(f"{_chunk(index, c)[1]} {_chunk(index, c)[2]}")}
+    found = set()
+    for c in range(index.meta["chunks"]):
+        row = _chunk(index, c)
+        if word in normalize(f"{row[1]} {row[2]}" if row[3] == c else row[2]):
+            found.add(c)
+    return found
+
+
+def _starts(index) -> list[int]:
+    return sorted(_numbers(json.loads(index.files["pages.json"]), index.meta["chunks"]))
 
 
 def _page_of(index, chunk: int) -> int:
-    firsts = [row[2] for row in json.loads(index.files["map.json"])]
-    return max(p for p, first in enumerate(firsts) if first <= chunk)
+    return max(p for p, first in enumerate(_starts(index)) if first <= chunk)
 
 
 def test_pages_sections_and_chunks_keep_site_order() -> None:
     index = build_index(SECTIONS)
     assert index.meta["pages"] == 3 and index.meta["chunks"] == 5
-    assert json.loads(index.files["map.json"]) == [
-        ["", "เทศบาลตำบลสายธารคำ", 0], ["2570/measures/", "มาตรการส่งเสริมคุณธรรม", 2], ["contact/", "ติดต่อ", 4]]
-    assert _chunk(index, 3) == ["2570/measures/#step", "ขั้นตอน", "ประชุมชี้แจงเจ้าหน้าที่ทุกกอง", 3]
+    assert _starts(index) == [0, 2, 4]
+    # A chunk of a page's later section carries the page's title, for the result list.
+    assert _chunk(index, 2) == ["2570/measures/", "มาตรการส่งเสริมคุณธรรม", "การป้องกันการรับสินบน No Gift Policy", 2]
+    assert _chunk(index, 3) == ["2570/measures/#step", "ขั้นตอน", "ประชุมชี้แจงเจ้าหน้าที่ทุกกอง", 3,
+                                "มาตรการส่งเสริมคุณธรรม"]
     assert sum(1 for name in index.files if name.startswith("keys/")) == index.meta["shards"]
+
+
+def test_the_keys_tell_which_page_titles_hold_a_word() -> None:
+    index = build_index(SECTIONS)
+    assert _holders(index, normalize("คุณธรรม"), titles=True) == {1}
+    assert _holders(index, normalize("ขั้นตอน"), titles=True) == set()  # a section's title, not the page's
+    assert _holders(index, normalize("ขั้นตอน")) == {3}
 
 
 def test_a_long_section_is_cut_at_spaces_and_only_its_chunks_with_the_word_are_candidates() -> None:
@@ -64,8 +87,10 @@ def test_a_long_section_is_cut_at_spaces_and_only_its_chunks_with_the_word_are_c
     assert index.meta["chunks"] > 5
     assert _holders(index, normalize("ลูกรัง")) == _chunks_with(index, normalize("ลูกรัง")) and len(
         _holders(index, normalize("ลูกรัง"))) == 1
-    # Only the first chunk carries the section's title; every chunk knows where its section starts.
-    assert [_chunk(index, c)[1] for c in range(3)] == ["รายการสัญญา", "", ""]
+    # The title is searched with the first chunk only, but every chunk carries it (for the
+    # result list) and knows where its section starts.
+    assert [_chunk(index, c)[1] for c in range(3)] == ["รายการสัญญา"] * 3
+    assert _holders(index, normalize("รายการสัญญา")) == {0}
     assert {_chunk(index, c)[3] for c in range(index.meta["chunks"])} == {0}
 
 
@@ -105,7 +130,8 @@ def test_the_built_site_ships_a_stub_and_pieces_not_the_whole_index(example_site
     assert stub["docs"] == [] and stub_path.stat().st_size < 1000
     meta = stub["config"]["prongsai"]
     pieces = example_site / "search" / "prongsai"
-    assert len(json.loads((pieces / "map.json").read_bytes())) == meta["pages"] >= 40
+    starts = _numbers(json.loads((pieces / "pages.json").read_bytes()), meta["chunks"])
+    assert len(starts) == meta["pages"] >= 40 and 0 in starts
     assert len(list((pieces / "chunks").glob("*.json"))) == meta["chunks"] > meta["pages"]
     assert len(list((pieces / "keys").glob("*.json"))) == meta["shards"]
     # Read back, the pieces give every section whole again; the home page comes first.
@@ -116,6 +142,10 @@ def test_the_built_site_ships_a_stub_and_pieces_not_the_whole_index(example_site
     assert not (example_site / "assets" / "javascripts" / "lunr").exists()
     assert not list(example_site.rglob("*.map"))
     assert not list((example_site / "assets" / "javascripts" / "workers").glob("search.*.js"))
+
+
+def test_a_line_break_mark_inside_a_thai_word_is_no_space() -> None:
+    assert plain("เทศ<wbr>บาล<WBR/>ตำบล") == "เทศบาลตำบล"
 
 
 def test_sections_read_back_whole(tmp_path: Path) -> None:

@@ -35,12 +35,16 @@ def test_six_month_range_covers_the_fiscal_year() -> None:
 
 def test_month_range_like_the_paper_reports() -> None:
     first, last = six_month_range(2566, 1)
-    assert ThaiStyle("thai").month_range(first, last) == "ต.ค. ๖๕ – มี.ค. ๖๖"
-    assert ThaiStyle("arabic").month_range(first, last) == "ต.ค. 65 – มี.ค. 66"
-    assert ThaiStyle("thai").month_range(first, last, "full") == "ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖"
+    assert ThaiStyle("thai", "abbr").month_range(first, last) == "ต.ค. ๖๕ – มี.ค. ๖๖"
+    assert ThaiStyle("arabic", "abbr").month_range(first, last) == "ต.ค. 65 – มี.ค. 66"
+    # Full month names unless the site's date style is abbreviated, or the caller says otherwise.
+    assert ThaiStyle("thai").month_range(first, last) == "ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖"
+    assert ThaiStyle("thai", "official").month_range(first, last) == "ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖"
+    assert ThaiStyle("thai").month_range(first, last, "abbr") == "ต.ค. ๖๕ – มี.ค. ๖๖"
     second = six_month_range(2566, 2)
-    assert ThaiStyle("thai").month_range(*second) == "เม.ย. – ก.ย. ๖๖"
-    assert ThaiStyle("arabic").month_range(dt.date(2023, 5, 2), dt.date(2023, 5, 30)) == "พ.ค. 66"
+    assert ThaiStyle("thai", "abbr").month_range(*second) == "เม.ย. – ก.ย. ๖๖"
+    assert ThaiStyle("thai").month_range(*second) == "เมษายน – กันยายน ๒๕๖๖"
+    assert ThaiStyle("arabic", "abbr").month_range(dt.date(2023, 5, 2), dt.date(2023, 5, 30)) == "พ.ค. 66"
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from tools.search_bench import served  # noqa: E402  (one local server for both benchmarks)
+from tools.search_bench import (  # noqa: E402  (shared with the recall benchmark)
+    MORE,
+    NOT_SEARCHING,
+    listen,
+    served,
+    show_more,
+    whole_list,
+)
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync"]
@@ -92,10 +99,12 @@ class Figures:
     site: int
     first_home: tuple[int, int] = (0, 0)
     first_long: tuple[int, int] = (0, 0)
-    query: list[int] = field(default_factory=list)  # bytes a query fetches for the whole list
+    query: list[int] = field(default_factory=list)  # bytes a query fetches for the whole list, asked for
     query_first: list[int] = field(default_factory=list)  # ... until its first results are shown
+    pages_found: list[int] = field(default_factory=list)  # pages in the whole list
     slow_first: list[float] = field(default_factory=list)  # s from last keystroke to results, cold
     slow_again: list[float] = field(default_factory=list)  # the same once its pieces are cached
+    slow_more: list[float] = field(default_factory=list)  # s from a click on "more" to the next pages
 
 
 def measure(site: Path) -> Figures:
@@ -119,25 +128,31 @@ def measure(site: Path) -> Figures:
             tab.wait_for_load_state("networkidle")
             box = tab.locator("input.md-search__input")
             box.focus()
+            listen(tab)
 
             at_first: list[int] = []
+            found: list[int] = []
             bodies: list[bytes] = []
 
-            def ask(box=box, word=word, tab=tab, at_first=at_first, bodies=bodies) -> None:
+            def ask(box=box, word=word, tab=tab, at_first=at_first, bodies=bodies, found=found) -> None:
                 box.fill(word)
                 box.press("End")
                 tab.wait_for_function(SHOWN)
+                tab.wait_for_load_state("networkidle")
                 at_first.append(len(bodies))
-                tab.wait_for_function(WHOLE)  # the whole list, once the other pages are checked
+                found.append(whole_list(tab, word))  # the visitor asks for more until the list is whole
 
             _bodies(tab, ask, bodies)
             result.query_first.append(_sizes(bodies[: at_first[0]])[0])
             result.query.append(_sizes(bodies)[0])
+            result.pages_found.append(found[0])
             context.close()
         for word in QUERIES:
-            cold, warm = _slow_phone(browser, base, word)
+            cold, warm, more = _slow_phone(browser, base, word)
             result.slow_first.append(cold)
             result.slow_again.append(warm)
+            if more is not None:
+                result.slow_more.append(more)
         browser.close()
     return result
 
@@ -146,12 +161,12 @@ def measure(site: Path) -> Figures:
 # (400 ms round trip, about 50 KB/s each way).
 SLOW_NETWORK = {"offline": False, "latency": 400, "downloadThroughput": 50 * 1024, "uploadThroughput": 50 * 1024}
 SHOWN = "() => document.querySelectorAll('li.md-search-result__item').length > 0"
-WHOLE = "() => !document.querySelector('.md-search-result__item a[href*=\"#prongsai-searching\"]')"
 
 
-def _slow_phone(browser, base: str, word: str) -> tuple[float, float]:  # browser: a Playwright browser
+def _slow_phone(browser, base: str, word: str) -> tuple[float, float, float | None]:  # browser: Playwright's
     """Seconds from the last keystroke to the first results on a throttled phone: with the
-    pieces still to fetch, and again once they have arrived (what the phone's CPU costs)."""
+    pieces still to fetch, and again once they have arrived (what the phone's CPU costs);
+    and from a click on "แสดงผลเพิ่ม" to the next pages, if the list has more."""
     context = browser.new_context(locale="th-TH", viewport={"width": 360, "height": 740}, is_mobile=True)
     tab = context.new_page()
     cdp = context.new_cdp_session(tab)
@@ -172,8 +187,15 @@ def _slow_phone(browser, base: str, word: str) -> tuple[float, float]:  # browse
         box.press("End")
         tab.wait_for_function(SHOWN, timeout=120_000)
         times.append(time.perf_counter() - start)
+    more = None
+    tab.wait_for_function(NOT_SEARCHING, timeout=120_000)
+    if tab.locator(MORE).count():
+        start = time.perf_counter()
+        show_more(tab)
+        tab.wait_for_function(NOT_SEARCHING, timeout=120_000)
+        more = time.perf_counter() - start
     context.close()
-    return times[0], times[1]
+    return times[0], times[1], more
 
 
 def build(content: Path, site: Path) -> float:
@@ -200,10 +222,11 @@ def main(argv: list[str] | None = None) -> int:
             seconds = build(content, site)
             rows.append((years, seconds, measure(site)))
     print("| years | pages | home first visit raw / gzip | longest page raw / gzip | HTML per page mean / max"
-          " | search per query until first results / whole list (median, max)"
-          " | slow phone: results after last key, cold / cached (median, max)"
+          " | search per query until first results (median, max) / whole list asked for (median, max)"
+          " | pages found (median, max)"
+          " | slow phone: results after last key, cold / cached (median, max) / next pages after a click (max)"
           " | site | build |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for years, seconds, m in rows:
         home, long, queries = m.first_home, m.first_long, sorted(m.query)
         print(f"| {years} | {m.pages} | {home[0] / kb:.0f} / {home[1] / kb:.0f} KB"
@@ -211,8 +234,9 @@ def main(argv: list[str] | None = None) -> int:
               f" | {sum(m.html) / len(m.html) / kb:.0f} / {m.html[-1] / kb:.0f} KB"
               f" | {_median(m.query_first) / kb:.0f} KB, {max(m.query_first) / kb:.0f} KB"
               f" / {queries[len(queries) // 2] / kb:.0f} KB, {queries[-1] / kb:.0f} KB"
+              f" | {_median(m.pages_found):.0f}, {max(m.pages_found)}"
               f" | {_median(m.slow_first):.1f} s, {max(m.slow_first):.1f} s / {_median(m.slow_again):.2f} s,"
-              f" {max(m.slow_again):.2f} s"
+              f" {max(m.slow_again):.2f} s / {max(m.slow_more, default=0):.1f} s"
               f" | {m.site / kb / kb:.1f} MB | {seconds:.1f} s |")
     if len(rows) > 1:
         small, large = rows[0][2], rows[-1][2]

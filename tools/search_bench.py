@@ -118,13 +118,47 @@ def served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+MORE = 'a[href*="#prongsai-more-"]'
+NOT_SEARCHING = "() => !document.querySelector('.md-search-result__item a[href*=\"#prongsai-searching\"]')"
+
+
+def show_more(page: Any) -> bool:
+    """Click the list's "แสดงผลเพิ่ม" item, if it is rendered, and wait until it has been replaced."""
+    more = page.locator(MORE)
+    if not more.count():
+        return False
+    href = more.first.get_attribute("href")
+    more.first.dispatch_event("click")  # where it is: no scrolling, which would ask for more itself
+    page.wait_for_function("h => ![...document.querySelectorAll('a')].some(a => a.getAttribute('href') === h)",
+                           arg=href)
+    return True
+
+
+# The worker's messages to the page's script (see workers/prongsai-search.js), recorded
+# by a listener of our own on the same channel.
+LISTEN = """() => { if (window.prongsaiHeard) return;
+  window.prongsaiHeard = { meta: null };
+  new BroadcastChannel('prongsai-search').addEventListener('message', e => {
+    if (e.data && e.data.type === 'meta') window.prongsaiHeard.meta = e.data; }); }"""
+# A new list of the query: more pages, or the last (more asked for may find none to add).
+NEW_STATE = ("([query, last]) => { const m = window.prongsaiHeard.meta;"
+             " return !!m && m.query === query && (m.ref !== last || m.text === null); }")
+ASK = "ref => new BroadcastChannel('prongsai-search').postMessage({ type: 'more', ref })"
+
+
+def listen(page: Any) -> None:
+    """Record what the search worker tells the page (call before typing a query)."""
+    page.evaluate(LISTEN)
+
+
 def search_box(page: Any, base_url: str, word: str) -> set[str]:
     """Type `word` into the site's search box; URL paths of every page listed.
 
-    Material renders 10 results, then more as the list scrolls: scroll until
-    the list holds as many pages as the count the box announces."""
+    The worker lists the best pages and a "แสดงผลเพิ่ม" item; more is asked for here
+    until the list is whole. Material renders 10 results, then more as the list
+    scrolls: scroll until the list holds as many pages as the count the box announces."""
+    listen(page)
     box = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
     placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
                                 ".translations['search.result.placeholder']")
     box.fill("")
@@ -133,12 +167,30 @@ def search_box(page: Any, base_url: str, word: str) -> set[str]:
     box.fill(word)
     box.press("End")
     page.wait_for_function("p => document.querySelector('.md-search-result__meta').textContent !== p", arg=placeholder)
-    # On a slow line the first pages are listed under a "still searching" line: wait for the whole list.
-    page.wait_for_function("() => !document.querySelector('.md-search-result__item a[href*=\"#prongsai-searching\"]')")
-    digits = re.findall(r"\d+", meta.inner_text().translate(_THAI_DIGITS))
+    whole_list(page, word)
+    hrefs = page.eval_on_selector_all("li.md-search-result__item > a:first-child", "els => els.map(a => a.href)")
+    prefix = base_url.rstrip("/")
+    return {re.sub(r"[?#].*$", "", h)[len(prefix):] or "/" for h in hrefs}
+
+
+def whole_list(page: Any, query: str) -> int:
+    """Ask for more, as a click on "แสดงผลเพิ่ม" does, until the list of `query` (as typed)
+    is whole, then scroll until every page of it is rendered; the number of pages listed.
+    `listen` must have been called before the query was typed."""
+    asked = ""
+    for _ in range(1000):
+        page.wait_for_function(NEW_STATE, arg=[query, asked], timeout=120_000)
+        heard = page.evaluate("() => window.prongsaiHeard.meta")
+        if heard["text"] is None:
+            break
+        asked = heard["ref"]
+        page.evaluate(ASK, asked)
+    page.wait_for_function(NOT_SEARCHING)
+    meta = page.locator(".md-search-result__meta")
     items = page.locator("li.md-search-result__item")
+    digits = re.findall(r"\d+", meta.inner_text().translate(_THAI_DIGITS))
     announced = int(digits[0]) if digits else (1 if items.count() else 0)
-    for _ in range(50):
+    for _ in range(1000):
         if items.count() >= announced:
             break
         # Each new batch waits for the list's end to come into view again.
@@ -146,9 +198,7 @@ def search_box(page: Any, base_url: str, word: str) -> set[str]:
         page.wait_for_timeout(30)
         page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e9")
         page.wait_for_timeout(60)
-    hrefs = page.eval_on_selector_all("li.md-search-result__item > a:first-child", "els => els.map(a => a.href)")
-    prefix = base_url.rstrip("/")
-    return {re.sub(r"[?#].*$", "", h)[len(prefix):] or "/" for h in hrefs}
+    return items.count()
 
 
 @dataclass

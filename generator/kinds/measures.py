@@ -7,6 +7,7 @@ Each document shows the columns it has data for, in its own order.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
@@ -88,6 +89,13 @@ class Measure(Strict):
     outcome: RichText | None = None
     notes: RichText | None = None
     images: list[RowImage] = []
+
+    @property
+    def whole_months(self) -> bool:
+        """The period runs from the first of a month to the last day of a month: the page
+        writes it as a month range ("ตุลาคม ๒๕๖๘ – มีนาคม ๒๕๖๙"), as the paper does."""
+        return bool(self.start and self.end and self.start <= self.end and self.start.day == 1
+                    and (self.end + dt.timedelta(days=1)).day == 1)
 
     def has(self, column: str) -> bool:
         if any(i.column == column for i in self.images):

@@ -100,7 +100,7 @@ def section(ctx: RenderContext) -> Section:
     home = HomeBlock("news_home.md.j2", {"posts": latest, "index": INDEX, "feed": FEED})
     # The feeds are linked from the news index only: Material reads every <link rel="alternate">
     # in a page's head as another language of the site and fetches a sitemap.xml beside it.
-    return Section([*index_pages, *post_pages], nav, feeds(ctx.site, all_posts, FEED, RSS, label["title"]), home)
+    return Section([*index_pages, *post_pages], nav, feeds(ctx.site, all_posts, FEED, RSS, label["title"]), [home])
 
 
 def answers(site: Site) -> Answer | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from ..fields import AssetRef, Slug, TextList, Url
+from ..nav import NavEntry
 from ..richtext import RichText, Strict
-from .registry import DocumentKind
+from .registry import DocumentKind, HomeBlock, Section
 
 if TYPE_CHECKING:  # types only: these modules import the kinds at run time
-    from ..render import OutPage, RenderContext
+    from ..render import RenderContext
 
 OrgKind = Literal[
     "เทศบาลนคร",
@@ -82,15 +83,19 @@ class Organization(Strict):
 Unit.model_rebuild()
 
 
-def render(ctx: RenderContext) -> list[OutPage]:
-    """The organization's pages: profile and contact, executives, structure."""
+def section(ctx: RenderContext) -> Section:
+    """The organization's pages (profile and contact, executives, structure), first in the
+    navigation; on the home page its contact card after the head and the list of its pages."""
     org: Organization = ctx.site.organization
     pages = [ctx.page("organization/profile.md.j2", "about/index.md", ctx.label("nav", "profile"))]
     if org.executives:
         pages.append(ctx.page("organization/executives.md.j2", "about/executives.md", ctx.label("nav", "executives")))
     if org.units:
         pages.append(ctx.page("organization/structure.md.j2", "about/structure.md", ctx.label("nav", "structure")))
-    return pages
+    title = ctx.label("nav", "about")
+    home = [HomeBlock("organization/home.md.j2", {"profile": pages[0]}, "lead"),
+            HomeBlock("home_links.md.j2", {"title": title, "pages": pages}, "lists")]
+    return Section(pages, NavEntry(title, children=[NavEntry(p.title, p.path) for p in pages]), home=home)
 
 
-KIND = DocumentKind("organization", Organization, ("organization.yml",), order=10, render=render)
+KIND = DocumentKind("organization", Organization, ("organization.yml",), order=10, section=section)

@@ -19,12 +19,13 @@ from markdown.extensions.toc import TocExtension
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
+from ..nav import NavEntry
 from ..richtext import Strict
 from ..wordbreak import word_breaks
-from .registry import DocumentKind
+from .registry import DocumentKind, HomeBlock, Section
 
 if TYPE_CHECKING:  # types only: these modules import the kinds at run time
-    from ..render import OutPage, RenderContext
+    from ..render import RenderContext
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 ALLOWED = {
@@ -182,13 +183,19 @@ def table_breaks(html: str) -> str:
     return _TABLE.sub(lambda m: word_breaks(m.group(0)), html)
 
 
-def render(ctx: RenderContext) -> list[OutPage]:
+def section(ctx: RenderContext) -> Section:
+    """The free pages, in their `order`: after the fiscal years in the navigation (under "more")
+    and at the end of the home page."""
     out = []
     for page in ctx.site.pages:
         html = body_html(page.body).replace('src="assets/', 'src="../../assets/')
         html = table_breaks(caption_tables(html, page.meta.title))
         out.append(ctx.page("page.md.j2", f"pages/{page.slug}.md", page.meta.title, meta=page.meta, body=Markup(html)))
-    return out
+    if not out:
+        return Section([])
+    title = ctx.label("nav", "more")
+    nav = NavEntry(title, children=[NavEntry(p.title, p.path) for p in out])
+    return Section(out, nav, home=[HomeBlock("home_links.md.j2", {"title": title, "pages": out}, "end")])
 
 
-KIND = DocumentKind("page", PageMeta, ("pages/*.md",), order=80, render=render)
+KIND = DocumentKind("page", PageMeta, ("pages/*.md",), order=80, section=section)

@@ -13,20 +13,29 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
+from ..nav import NavEntry
 from ..oit.bindings import OitBindings
 from ..oit.local import Corrections
 from ..site import SiteSettings
 
 if TYPE_CHECKING:  # types only: render imports the kinds at run time
     from ..content import FiscalYear, Site
-    from ..nav import NavEntry
+    from ..errors import ContentError
     from ..render import OutPage, RenderContext
 
 SCHEMA_DIR = "schema"  # where the modelines point, from the repository root
+# The fiscal years' entries in the navigation and their pages come at this place among the
+# site-wide kinds: those of a lower order (about, news) before them, the others (pages, data) after.
+YEARS_ORDER = 50
+
+# Where a block goes on the home page, which itself gives the head (name, logo), the current year's
+# key documents, the ITA pages and the list of fiscal years: "lead" after the head, "main" after the
+# key documents, "lists" after the ITA pages, "end" after the fiscal years.
+HomePlace = Literal["lead", "main", "lists", "end"]
 
 
 @dataclass(frozen=True)
@@ -36,17 +45,20 @@ class HomeBlock:
 
     template: str
     values: dict[str, object]
+    place: HomePlace = "main"
 
 
 @dataclass
 class Section:
-    """What a site-wide kind adds besides its pages: its entry in the navigation (after the
-    organization's pages), files that are not pages (a feed), a block on the home page."""
+    """What a kind adds to the site: its pages, its entry in the navigation, files that are not
+    pages (a feed, CSV and JSON downloads), blocks on the home page. A yearly kind's Section of a
+    fiscal year is that year's part: a navigation entry is then the group its pages make in the
+    year (no entry: the pages are listed in the year as they are)."""
 
     pages: list[OutPage]
     nav: NavEntry | None = None
     downloads: dict[str, bytes] = field(default_factory=dict)
-    home: HomeBlock | None = None
+    home: list[HomeBlock] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -58,10 +70,15 @@ class Answer:
     years: frozenset[int]
 
 
+# A yearly folder of files that are not one model each (the tables of open datasets): read by
+# the kind itself, (folder, fiscal year, content folder) -> (documents by name, errors).
+FolderLoader = Callable[[Path, int, Path], tuple[dict[str, Any], list["ContentError"]]]
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     name: str  # its JSON Schema is schema/<name>.schema.json
-    model: type[BaseModel]
+    model: type[BaseModel] | None  # None: files that are no YAML model (tables), read by `load`
     files: tuple[str, ...]  # where its files live: globs under content/, e.g. years/*/memos/*.yml
     order: int = 50  # place among the kinds: navigation, year pages, the field guide
     # A kind of one file per document in a folder (years/*/<folder>/*.yml) is rendered from these:
@@ -71,8 +88,12 @@ class DocumentKind:
     nav: str | None = None  # labels.nav key of its group in the year's navigation
     # Any other kind renders itself: (ctx) for the site, (ctx, year) for a fiscal year's files.
     render: Callable[..., list[OutPage]] | None = None
-    # A site-wide kind with its own navigation entry, files or home-page block renders a Section.
+    # A site-wide part with its own navigation entry, files or home-page blocks: a Section.
     section: Callable[[RenderContext], Section] | None = None
+    # A yearly kind whose part of a fiscal year has more than pages (downloads, its own group).
+    year_section: Callable[[RenderContext, FiscalYear], Section] | None = None
+    load: FolderLoader | None = None  # a yearly folder the kind reads itself (see FolderLoader)
+    guide: Callable[[dict[str, Any]], list[str]] | None = None  # its field-guide section, without a model
     # Answers the OIT items whose catalog entry lists this kind's name in `kinds`.
     answers: Callable[[Site], Answer | None] | None = None
 
@@ -108,6 +129,15 @@ class DocumentKind:
             for slug, doc in year.folders.get(self.folder, {}).items()
         ]
 
+    def year_part(self, ctx: RenderContext, year: FiscalYear) -> Section:
+        """The kind's part of a fiscal year: its pages, grouped under its `nav` label if it has one."""
+        if self.year_section is not None:
+            return self.year_section(ctx, year)
+        made = self.pages(ctx, year)
+        if not (self.nav and made):
+            return Section(made)
+        return Section(made, NavEntry(ctx.label("nav", self.nav), children=[NavEntry(p.title, p.path) for p in made]))
+
 
 # Files that are settings rather than documents, declared here with the others.
 SITE = DocumentKind("site", SiteSettings, ("site.yml",), order=0)
@@ -137,12 +167,12 @@ def declared_files(content: Path) -> list[tuple[DocumentKind, Path]]:
 
 def year_file_models() -> dict[str, type[BaseModel]]:
     """years/<BE>/<stem>.yml: the model of each stem."""
-    return {stem: k.model for k in document_kinds() for stem in k.year_files}
+    return {stem: k.model for k in document_kinds() if k.model for stem in k.year_files}
 
 
-def year_folder_models() -> dict[str, type[BaseModel]]:
-    """years/<BE>/<folder>/*.yml: the model of each folder."""
-    return {k.folder: k.model for k in document_kinds() if k.folder}
+def year_folder_kinds() -> dict[str, DocumentKind]:
+    """years/<BE>/<folder>/: the kind of each folder."""
+    return {k.folder: k for k in document_kinds() if k.folder}
 
 
 def markdown_folders() -> list[tuple[DocumentKind, str]]:

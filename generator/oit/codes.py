@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, error, format_path
+from ..kinds.registry import year_folder_kinds
 from ..yamlio import read_yaml
 from .catalog import Item, choose
 
@@ -82,8 +83,11 @@ def code_warnings(site: Any) -> list[ContentError]:
                         found.append((folder / f"{kind}.yml", where, "oit_code_other_title",
                                       {"code": item.code, "year": fiscal, "written": ref.title, "title": item.title}))
         lines: dict[Path, Any] = {}
-        for folder_name, docs in (("announcements", year.announcements), ("memos", year.memos)):
-            for slug in docs:
+        # The texts of every yearly kind of one YAML file per document (announcements, memos...)
+        for folder_name, kind in year_folder_kinds().items():
+            if kind.model is None:  # tables the kind reads itself
+                continue
+            for slug in year.folders.get(folder_name, {}):
                 path = folder / folder_name / f"{slug}.yml"
                 if not path.is_file():
                     continue

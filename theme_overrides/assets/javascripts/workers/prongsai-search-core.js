@@ -1,17 +1,21 @@
 /* Prongsai search: the index format and the matching, independent of any theme.
  *
  * The index (made by generator/search_index.py) is in pieces under one folder:
- *   map.json         [[page location, page title, first chunk], ...] in site order
- *   chunks/<c>.json  [section location, section title (in its first chunk only), text,
- *                    number of the section's first chunk]
- *   keys/<n>.json    shard n: {key: chunks whose text has the key, as a base64 bitset
- *                    or a list of chunk numbers}
- * A page's chunks are numbered one after another. Keys are the characters and
- * character pairs of normalized text, so Thai words are found inside runs of Thai
- * written without spaces. A query fetches the shards of its keys, keeps the pages where
- * each word's keys meet in one chunk, and fetches those chunks, a page's one after
- * another only until each word is found there: every page with the words is listed, no
- * page without. The likeliest pages come first, shown while the others are checked.
+ *   pages.json       the chunks that start a page: a base64 bitset (or a list of numbers)
+ *   chunks/<c>.json  [section location, section title, text, number of the section's
+ *                    first chunk, page title (when the section is not the page's first)]
+ *   keys/<n>.json    shard n: {key: [chunks whose text has the key, pages whose title
+ *                    has it], each a base64 bitset or a list of numbers}
+ * A page's chunks are numbered one after another. Keys are the characters, character
+ * pairs and (as "#<bucket>", of meta.trigrams buckets) runs of three characters of
+ * normalized text, so Thai words are found inside runs of Thai written without spaces. A query fetches the shards of its keys and pages.json, keeps
+ * the pages where each word's keys meet in one chunk (the candidates, ranked: the words
+ * in the title first, then the most chunks holding them), and no text yet. Then it
+ * checks candidates in rank order, a few at a time, fetching a page's chunks one after
+ * another only until each word is found there: a checked page is listed with its words
+ * marked, or dropped. `more(n)` checks candidates until n more pages are listed, so what
+ * a visitor downloads is the pages they are shown, never the whole site's text; asked
+ * often enough, it lists every page with the words and no page without.
  *
  * Normalization (same for text and query, and in Python): NFC, lower case, Thai digits
  * read as Arabic digits, zero-width characters removed, whitespace collapsed.
@@ -21,8 +25,6 @@
 
 var ProngsaiSearch = (function () {
   var MAX_SECTIONS = 20; /* sections listed under one page */
-  var FIRST_PAGES = 8; /* pages checked before the first results are shown */
-  var MORE = "#prongsai-searching"; /* the location of the "still searching" line */
 
   function normalize(text) {
     return String(text || "")
@@ -34,11 +36,12 @@ var ProngsaiSearch = (function () {
       .trim();
   }
 
-  /* The keys a word needs: its characters, or its neighbouring pairs. */
-  function keysOf(word) {
+  /* The keys a chunk holding the word surely has (as generator/search_index.py
+     query_keys): its character, its pair, or the buckets of its runs of three. */
+  function keysOf(word, buckets) {
     var chars = Array.from(word), keys = [];
-    if (chars.length === 1) return chars;
-    for (var i = 0; i + 1 < chars.length; i++) keys.push(chars[i] + chars[i + 1]);
+    if (chars.length < 3) return [chars.join("")];
+    for (var i = 0; i + 2 < chars.length; i++) keys.push("#" + shardOf(chars[i] + chars[i + 1] + chars[i + 2], buckets));
     return keys;
   }
 
@@ -106,6 +109,11 @@ var ProngsaiSearch = (function () {
     return "<p>" + mark(text, terms) + "</p>";
   }
 
+  /* What a chunk's keys were made of: the section's title goes with its first chunk. */
+  function searched(c) {
+    return c.first ? c.title + " " + c.text : c.text;
+  }
+
   /* The result of one page from its fetched chunks: the sections that hold the words,
      the page itself first. `titles` gives a section's title by location. */
   function pageResult(page, pieces, titles, terms, wanted) {
@@ -115,7 +123,7 @@ var ProngsaiSearch = (function () {
       var s = sections[c.location];
       if (!s) { s = sections[c.location] = { hits: 0, titleHits: 0, text: null }; order.push(c.location); }
       var found = 0;
-      var norm = normalize(c.title + " " + c.text);
+      var norm = normalize(searched(c));
       terms.forEach(function (t) { found += count(norm, t); });
       if (c.first) terms.forEach(function (t) { s.titleHits += count(normalize(c.title), t); });
       s.hits += found;
@@ -148,6 +156,20 @@ var ProngsaiSearch = (function () {
     return Array.isArray(set) ? set.indexOf(n) >= 0 : (set[n >> 3] & (1 << (n & 7))) !== 0;
   }
 
+  /* A set of numbers below `count` as the index writes it (bitset or list), as a bitset. */
+  function bitset(found, count) {
+    var b = new Uint8Array((count + 7) >> 3);
+    if (Array.isArray(found)) found.forEach(function (n) { b[n >> 3] |= 1 << (n & 7); });
+    else if (found) b.set(bits(found).subarray(0, b.length));
+    return b;
+  }
+
+  function and(set, other) {
+    if (set === null) return other;
+    for (var i = 0; i < set.length; i++) set[i] &= other[i];
+    return set;
+  }
+
   /* An index under `root` (a URL ending in '/'), described by `meta` {chunks, pages,
      shards, version}. `fetchJSON(url)` returns a promise of the parsed file. */
   function create(root, meta, fetchJSON) {
@@ -163,89 +185,102 @@ var ProngsaiSearch = (function () {
     }
     function chunk(n) {
       return piece("chunks/" + n + ".json").then(function (r) {
-        return { number: n, location: r[0], title: r[1], text: r[2], first: r[3] === n, sectionFirst: r[3] };
+        return { number: n, location: r[0], title: r[1], text: r[2], first: r[3] === n,
+                 pageTitle: r.length > 4 ? r[4] : r[1] };
       });
     }
 
-    /* For each term, the chunks holding all its keys (a bitset). */
+    /* For each term, the chunks holding all its keys and the pages whose title holds them
+       (bitsets). */
     function holders(terms) {
-      var keysByTerm = terms.map(keysOf);
+      var keysByTerm = terms.map(function (t) { return keysOf(t, meta.trigrams); });
       var shards = {};
       keysByTerm.forEach(function (keys) { keys.forEach(function (k) { shards[shardOf(k, meta.shards)] = true; }); });
       var names = Object.keys(shards);
       return Promise.all(names.map(function (n) { return piece("keys/" + n + ".json"); })).then(function (parts) {
         var byShard = {};
         names.forEach(function (n, i) { byShard[n] = parts[i]; });
-        var size = (meta.chunks + 7) >> 3;
         return keysByTerm.map(function (keys) {
-          var set = null;
+          var inChunks = null, inTitles = null;
           keys.forEach(function (k) {
-            var found = byShard[shardOf(k, meta.shards)][k], b = new Uint8Array(size);
-            if (Array.isArray(found)) found.forEach(function (n) { b[n >> 3] |= 1 << (n & 7); });
-            else if (found) b.set(bits(found).subarray(0, size));
-            if (set === null) { set = b; return; }
-            for (var i = 0; i < size; i++) set[i] &= b[i];
+            var found = byShard[shardOf(k, meta.shards)][k] || [[], []];
+            inChunks = and(inChunks, bitset(found[0], meta.chunks));
+            inTitles = and(inTitles, bitset(found[1], meta.pages));
           });
-          return set || new Uint8Array(size);
+          return { chunks: inChunks || bitset([], meta.chunks), titles: inTitles || bitset([], meta.pages) };
         });
       });
     }
 
-    /* {items: [[section, ...] per page, best first]}, as the theme's result list wants.
-       `partial(result)`, if given, is called once with the first pages' results when
-       more pages are still being checked. */
-    function query(text, partial) {
+    /* The pages where every term's keys meet in some chunk, best first, from the shards
+       and the page starts alone. */
+    function candidates(starts, sets, terms, wanted) {
+      var pages = [], page = -1, mine = null, every = null;
+      function close() {
+        if (page < 0 || !every.every(Boolean)) return;
+        var titled = sets.every(function (set) { return has(set.titles, page); }) ? 1 : 0;
+        pages.push({ rank: page, chunks: mine, titled: titled, terms: terms, wanted: wanted });
+      }
+      for (var c = 0; c < meta.chunks; c++) {
+        if (has(starts, c)) {
+          close();
+          page += 1;
+          mine = [];
+          every = sets.map(function () { return false; });
+        }
+        var any = false;
+        for (var t = 0; t < sets.length; t++) {
+          if (has(sets[t].chunks, c)) { every[t] = true; any = true; }
+        }
+        if (any) mine.push(c);
+      }
+      close();
+      pages.sort(function (a, b) {
+        return b.titled - a.titled || b.chunks.length - a.chunks.length || a.rank - b.rank;
+      });
+      return pages;
+    }
+
+    /* A search: `more(n)` checks candidates in rank order until n more pages are listed
+       (or none is left) and resolves when they are; `items()` gives the listed pages'
+       results, [[section, ...] per page], in the order they were listed (each batch best
+       first), as the theme's result list wants; `left()` the candidates not yet checked. */
+    function query(text) {
       var terms = normalize(text).split(" ").filter(Boolean);
-      if (!terms.length) return Promise.resolve({ items: [] });
       var wanted = {};
       terms.forEach(function (t) { wanted[t] = true; });
-      return Promise.all([piece("map.json"), holders(terms)]).then(function (got) {
-        var map = got[0], sets = got[1], pages = [];
-        map.forEach(function (row, p) {
-          var first = row[2], end = p + 1 < map.length ? map[p + 1][2] : meta.chunks, mine = [];
-          var everyTerm = sets.every(function (set) {
-            var any = false;
-            for (var c = first; c < end; c++) {
-              if (has(set, c)) { any = true; if (mine.indexOf(c) < 0) mine.push(c); }
-            }
-            return any;
+      var found = Promise.resolve([]);
+      if (terms.length) {
+        found = Promise.all([piece("pages.json"), holders(terms)]).then(function (got) {
+          return candidates(bitset(got[0], meta.chunks), got[1], terms, wanted);
+        });
+      }
+      return found.then(function (pages) {
+        var next = 0, listed = [];
+        function more(count) {
+          var batch = [];
+          function step() {
+            var want = count - batch.length;
+            if (want <= 0 || next >= pages.length) return Promise.resolve();
+            var some = pages.slice(next, next + want);
+            next += some.length;
+            return Promise.all(some.map(verify)).then(function (results) {
+              batch = batch.concat(results.filter(Boolean));
+              return step();
+            });
+          }
+          return step().then(function () {
+            batch.sort(function (a, b) { return b.total - a.total || a.rank - b.rank; });
+            listed = listed.concat(batch.map(function (g) { return g.items; }));
           });
-          if (everyTerm) {
-            pages.push({ location: row[0], title: row[1], rank: p, chunks: mine, terms: terms, wanted: wanted });
-          }
-        });
-        /* The likeliest pages first (the page's title holds the words, then the most
-           chunks holding them), so that on a slow line the first results are shown
-           while the rest is still on its way: `partial` gets them, `query` resolves
-           with every page. */
-        var titled = function (page) {
-          var title = normalize(page.title);
-          return terms.every(function (t) { return title.indexOf(t) >= 0; }) ? 1 : 0;
+        }
+        return {
+          terms: terms,
+          wanted: wanted,
+          more: more,
+          items: function () { return listed.slice(); },
+          left: function () { return pages.length - next; }
         };
-        pages.sort(function (a, b) {
-          return titled(b) - titled(a) || b.chunks.length - a.chunks.length || a.rank - b.rank;
-        });
-        var done = [];
-        function answer() {
-          var groups = done.filter(Boolean).slice();
-          groups.sort(function (a, b) { return b.total - a.total || a.rank - b.rank; });
-          return { items: groups.map(function (g) { return g.items; }) };
-        }
-        function batch(list) {
-          return Promise.all(list.map(verify)).then(function (results) { done = done.concat(results); });
-        }
-        var first = pages.slice(0, FIRST_PAGES), rest = pages.slice(FIRST_PAGES);
-        return batch(first).then(function () {
-          if (rest.length && partial) {
-            /* first in the list: a line saying that more results are on their way */
-            var label = meta.searching || ["…", ""];
-            var note = [{ location: MORE, title: escapeHTML(label[0]), text: "<p>" + escapeHTML(label[1]) + "</p>",
-                          score: 0, terms: wanted }];
-            var shown = answer();
-            partial({ items: [note].concat(shown.items) });
-          }
-          return batch(rest);
-        }).then(answer);
       });
     }
 
@@ -260,32 +295,27 @@ var ProngsaiSearch = (function () {
         if (i >= order.length) return Promise.resolve(false);
         return chunk(order[i]).then(function (c) {
           pieces.push(c);
-          var norm = normalize(c.title + " " + c.text);
+          var norm = normalize(searched(c));
           missingTerms = missingTerms.filter(function (t) { return norm.indexOf(t) < 0; });
           return next(i + 1);
         });
       }
       return next(0).then(function (real) {
         if (!real) return null;
-        /* a section that holds the words but whose first chunk (its title) was not fetched */
-        var fetched = pieces.map(function (c) { return c.number; }), missing = [];
-        pieces.forEach(function (c) {
-          if (fetched.indexOf(c.sectionFirst) < 0 && missing.indexOf(c.sectionFirst) < 0) missing.push(c.sectionFirst);
-        });
-        return Promise.all(missing.map(chunk)).then(function (extra) {
-          var titles = {};
-          pieces.concat(extra).forEach(function (c) { if (c.first) titles[c.location] = c.title; });
-          var result = pageResult(page, pieces, titles, terms, page.wanted);
-          /* the chunks holding every key tell how much of the page is about the words */
-          result.total += order.length;
-          result.rank = page.rank;
-          return result;
-        });
+        var titles = {};
+        pieces.forEach(function (c) { titles[c.location] = c.title; });
+        var first = pieces[0];
+        var where = { location: first.location.split("#")[0], title: first.pageTitle };
+        var result = pageResult(where, pieces, titles, terms, page.wanted);
+        /* the chunks holding every key tell how much of the page is about the words */
+        result.total += order.length;
+        result.rank = page.rank;
+        return result;
       });
     }
 
     return { query: query };
   }
 
-  return { create: create, normalize: normalize, keysOf: keysOf, shardOf: shardOf, MORE: MORE };
+  return { create: create, normalize: normalize, keysOf: keysOf, shardOf: shardOf, escapeHTML: escapeHTML };
 })();
