@@ -34,7 +34,7 @@ lint: $(VENV)/.dev-installed
 
 # PYTEST_ARGS: e.g. -m "not browser" for the tests that need no browser.
 test: $(VENV)/.dev-installed
-	@sh tools/ensure_chromium.sh
+	@sh tools/ensure_chromium.sh $(PY)
 	$(VENV)/bin/ruff check generator tests tools
 	$(PY) -m pytest $(PYTEST_ARGS)
 

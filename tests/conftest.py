@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from generator.htmltext import rendered_text, without_breaks
 from generator.pipeline import build
@@ -17,6 +18,11 @@ EXAMPLE = REPO / "content"
 SMALL = REPO / "tests" / "fixtures" / "small_org"
 # The real documents beside the repository; a clone elsewhere names them with PRONGSAI_SEEDS.
 SEEDS = Path(os.environ.get("PRONGSAI_SEEDS") or REPO.parent / "shared" / "seeds")
+
+# Property tests judge behaviour, not speed (speed is for the benchmarks): no deadline and no
+# too-slow health check, which a loaded CI machine trips; the same examples on every run.
+settings.register_profile("prongsai", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+settings.load_profile("prongsai")
 
 
 def page_text(markup: str) -> str:

@@ -85,6 +85,28 @@ def test_chromium_from_the_environment_variable(tmp_path: Path) -> None:
     assert bad.returncode == 1 and "PRONGSAI_CHROMIUM" in bad.stderr
 
 
+def test_playwrights_driver_without_libatomic_gives_the_command(tmp_path: Path) -> None:
+    """A minimal Debian lacks libatomic.so.1, which Playwright's Node.js driver needs (seen in a debootstrap
+    bookworm root): every browser test then failed with "Connection closed while reading from the driver"."""
+    env = _stand_ins(tmp_path, venv_module=True)
+    fake = tmp_path / "my-chromium"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    python = tmp_path / "venv-python"
+    python.write_text("#!/bin/sh\necho '.../playwright/driver/node: error while loading shared libraries: "
+                      "libatomic.so.1: cannot open shared object file: No such file or directory' >&2\nexit 127\n")
+    python.chmod(0o755)
+    done = _run("ensure_chromium.sh", [str(python)], {**env, "PRONGSAI_CHROMIUM": str(fake)}, tmp_path)
+    assert done.returncode == 1
+    assert "sudo apt-get install libatomic1" in done.stderr
+    assert done.stderr.index("ติดตั้งด้วย") < done.stderr.index("Install it")
+    working = tmp_path / "working-python"
+    working.write_text("#!/bin/sh\necho 'Version 1.65.2'\n")
+    working.chmod(0o755)
+    assert _run("ensure_chromium.sh", [str(working)], {**env, "PRONGSAI_CHROMIUM": str(fake)},
+                tmp_path).returncode == 0
+
+
 def test_ubuntus_snap_chromium_is_named_with_the_way_out(tmp_path: Path) -> None:
     env = _stand_ins(tmp_path, venv_module=True)
     snap = Path(env["PATH"].split(":")[0]) / "chromium-browser"
