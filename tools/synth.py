@@ -44,15 +44,18 @@ def make_org(index: int, out: Path, source: Path = REPO / "content") -> Path:
         page = rng.choice(pages)
         shutil.copyfile(page, target / "pages" / f"{page.stem}-{extra + 2}.md")
     # vary the data: small offices publish fewer datasets and sign fewer contracts
-    data = target / "years" / "2568" / "data"
     optional = ["satisfaction.csv", "hr_report.csv", "spending_report_6m.csv", "procurement_announcements.csv",
                 "services.csv", "complaints.xlsx"]
-    for name in rng.sample(optional, rng.randint(0, 4)):
-        (data / name).unlink()
-    contracts = data / "contracts.csv"
-    lines = contracts.read_text(encoding="utf-8-sig").splitlines(keepends=True)
-    keep = max(10, int(len(lines) * rng.uniform(0.2, 1.0)))
-    contracts.write_text("\ufeff" + "".join(lines[:keep]), encoding="utf-8")
+    # every fiscal year the example has (they move on as the example does)
+    for data in sorted((target / "years").glob("*/data")):
+        present = [name for name in optional if (data / name).exists()]
+        for name in rng.sample(present, rng.randint(0, min(4, len(present)))):
+            (data / name).unlink()
+        contracts = data / "contracts.csv"
+        if contracts.exists():
+            lines = contracts.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+            keep = max(10, int(len(lines) * rng.uniform(0.2, 1.0)))
+            contracts.write_text("\ufeff" + "".join(lines[:keep]), encoding="utf-8")
     return target
 
 
