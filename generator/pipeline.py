@@ -53,6 +53,7 @@ def publish(generated: Generated, site_dir: Path) -> None:
         build_site(generated.config_path, site_dir, content_epoch(generated.site))
     except BuildFailed as exc:
         raise ContentErrors([error(generated.config_path, None, "", "build_failed", problem=str(exc))]) from None
+    keep_segmented()  # the Thai runs the built pages' line breaks were decided for
 
 
 def build(content_dir: Path, site_dir: Path, build_dir: Path | None = None) -> int:

@@ -26,7 +26,6 @@ from .program_cache import template_cache
 from .richtext import RichRenderer
 from .safetext import inline_html, md_text
 from .thai import fiscal_year_range, six_month_range
-from .wordbreak import word_breaks
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -133,8 +132,6 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "month_range": _styled("month_range"),
     "url": lambda v: Markup(jinja2.filters.escape(v)),
     "tel": tel_target,
-    # Around a whole table ({% filter breaks %}): Thai words held together, <wbr> between them.
-    "breaks": lambda v: Markup(word_breaks(str(jinja2.filters.escape(v)))),
 }
 
 

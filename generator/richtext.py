@@ -13,7 +13,6 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Tag
 from .catalog import labels
 from .safetext import inline_html, visible_text
 from .thai import ListStyle, ThaiStyle, list_marker
-from .wordbreak import word_breaks
 
 BLOCK_TAGS = {"p", "ol", "ul", "li"}
 
@@ -184,7 +183,7 @@ class RichRenderer:
             else:
                 cells = "".join(f"<td>{self.html(cell)}</td>" for cell in row)
                 rows.append(f"<tr>{cells}</tr>")
-        body = word_breaks(f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>")
+        body = f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
         return f'<div class="pr-table-wrap"><table class="pr-table">{caption}{body}</table></div>'
 
 

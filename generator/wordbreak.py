@@ -1,19 +1,23 @@
-"""Where a line of Thai may break, decided at build time from PyThaiNLP's words.
+"""Where a line of Thai may break: marks added to each built page, only where the browser
+would otherwise break a line inside a syllable.
 
-Thai has no spaces between words. The browser's own line breaker (ICU's dictionary)
-breaks words it does not know inside a syllable ("ภา|พอินโฟกราฟิก", "การก|อง",
-"ตามพ|ระราชบัญญัติ"), which in a narrow table column or phone card is most of what
-a reader sees. So each run of Thai letters in a table cell is held together
-(<pr-w>, white-space: nowrap in prongsai.css) and gets a <wbr> only between its
-words. A break is put where two of PyThaiNLP's dictionary segmenters agree (newmm
-and longest matching): each errs alone ("มาตร|การ", "ทุ|กรอบ" for newmm, "ตามพ|ระ"
-for longest), seldom both in the same place.
+Thai has no spaces between words. Browsers break it where ICU's dictionary finds words
+(see icu_lines.py). That is mostly right: a compound breaks between its parts
+("ร้อง|เรียน", "งบ|ประมาณ"), as Thai is set on paper. But a word ICU does not know throws
+it off inside a syllable ("ภา|พอินโฟกราฟิก", "การก|อง", "ทุกร|อบ", "โปร|แก|รม"). For such
+a run of Thai letters only, a <wbr> goes between PyThaiNLP's words (where its newmm and
+longest-matching segmenters agree: each errs alone, "ทุ|กรอบ" for newmm, "ตามพ|ระ" for
+longest), so that ICU reads each word alone; a word ICU still splits inside a syllable is
+held whole (<pr-w>, white-space: nowrap in prongsai.css). A word longer than LONG_WORD
+letters (an agency's full name) is never held, so it still breaks in a narrow column.
+Without ICU at build time every run is marked as if the browser knew no Thai (heavier
+pages, the same lines).
 
-Only elements are added, never characters: copied text, innerText, Ctrl-F and the
-search index are the text as written (U+200B would be copied along with it).
-Tags, attributes, entities, web and e-mail addresses, numbers and codes are left
-as they are. A word longer than LONG_WORD letters (an agency's full name) stays
-outside the hold, so the browser can still break it in a column narrower than it.
+The marks go into the HTML MkDocs writes, in the page's content (<article>) only: the
+navigation, header and footer repeat on every page and are left as they are, and so are
+code, scripts, attributes, entities, web and e-mail addresses. Only elements are added,
+never characters: copied text, innerText, Ctrl-F and the search index are the text as
+written (U+200B would be copied along with it).
 """
 
 from __future__ import annotations
@@ -23,10 +27,12 @@ import itertools
 import marshal
 import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import pythainlp
 
+from .icu_lines import icu_version, line_breaks
 from .program_cache import parsed_path
 from .thai import MACHINE_TEXT
 
@@ -35,23 +41,38 @@ HOLD_OPEN, HOLD_CLOSE, BREAK = "<pr-w>", "</pr-w>", "<wbr>"
 THAI_RUN = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]{2,}")
 LONG_WORD = 20
 SHORT_WORD = 5
-# Tags and entities pass untouched; so does everything inside code, pre, script, style, and
-# inside a hold already made (a document table inside a report's cell is broken once).
-_MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
-_VERBATIM = re.compile(r"<(/?)(code|pre|kbd|samp|script|style|svg|textarea|pr-w)\b", re.I)
-# Bump when what breaks() returns for the same run changes.
-_VERSION = "1"
+# Comments, tags (a quoted attribute may hold ">") and entities pass untouched; so does
+# everything inside code, pre, script, style, svg, form fields, and inside a hold already
+# made (marking twice changes nothing).
+_MARKUP = re.compile(r"""(<!--.*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>|&#?\w+;)""", re.S)
+_VERBATIM = re.compile(
+    r"<(/?)(code|pre|kbd|samp|script|style|svg|math|textarea|select|option|noscript|title|pr-w)\b", re.I)
+_ARTICLE = '<article class="md-content__inner'
+# Bump when what the marks of the same run are changes.
+_VERSION = "2"
+
+Marks = tuple[tuple[int, ...], tuple[int, ...]]  # <wbr> offsets; hold (start, end) offsets, flat
+_NONE: Marks = ((), ())
+
+
+def page_breaks(html: str) -> str:
+    """A whole built page (MkDocs' output) with line-break marks in the Thai of its content."""
+    start = html.find(_ARTICLE)
+    end = html.find("</article>", start)
+    if start < 0 or end < 0:
+        return html
+    return html[:start] + word_breaks(html[start:end]) + html[end:]
 
 
 def word_breaks(markup: str) -> str:
-    """HTML text with its Thai words held together and <wbr> between them."""
-    if not THAI_RUN.search(markup):
-        return markup
+    """An HTML fragment with <wbr> and holds where the browser would split a Thai syllable."""
+    if all(run_marks(m.group(0)) == _NONE for m in THAI_RUN.finditer(markup)):
+        return markup  # most pages: the browser breaks every run well on its own
     out, verbatim = [], 0
     for index, piece in enumerate(_MARKUP.split(markup)):
-        if index % 2:  # a tag or an entity
+        if index % 2:  # a comment, a tag or an entity
             tag = _VERBATIM.match(piece)
-            if tag:
+            if tag and not piece.endswith("/>"):
                 verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
             out.append(piece)
         elif verbatim or not THAI_RUN.search(piece):
@@ -74,40 +95,99 @@ def _run_html(match: re.Match[str]) -> str:
     return run_html(match.group(0))
 
 
-@lru_cache(maxsize=1 << 14)  # table cells repeat (methods, statuses, units)
+@lru_cache(maxsize=1 << 14)
 def run_html(run: str) -> str:
-    """One run of Thai letters as HTML: held words, <wbr> between them."""
-    out: list[str] = []
-    held: list[str] = []
-    for start, end in itertools.pairwise((0, *breaks(run), len(run))):
-        word = run[start:end]
-        if len(word) > LONG_WORD:
-            out += [_hold(held), word] if held else [word]
-            held = []
-        else:
-            held.append(word)
-    if held:
-        out.append(_hold(held))
-    return BREAK.join(out)
+    """One run of Thai letters as HTML, with its marks."""
+    cuts, holds = run_marks(run)
+    if not cuts and not holds:
+        return run
+    opens, closes = set(holds[0::2]), set(holds[1::2])
+    out, at = [], 0
+    for point in sorted({*cuts, *opens, *closes}):
+        out.append(run[at:point])
+        out += [HOLD_CLOSE] * (point in closes) + [BREAK] * (point in cuts) + [HOLD_OPEN] * (point in opens)
+        at = point
+    out.append(run[at:])
+    return "".join(out)
 
 
-def _hold(words: list[str]) -> str:
-    if len(words) == 1 and len(words[0]) < SHORT_WORD:  # กข, หมู่: nothing the browser could split wrongly
-        return words[0]
-    return HOLD_OPEN + BREAK.join(words) + HOLD_CLOSE
-
-
-def breaks(run: str) -> tuple[int, ...]:
-    """Offsets inside `run` (a run of Thai letters) where a line may break."""
+@lru_cache(maxsize=1 << 16)  # table cells repeat (methods, statuses, units)
+def run_marks(run: str) -> Marks:
+    """The marks one run of Thai letters needs: where a <wbr> goes, which words are held."""
     found = _known().get(run)
-    if not isinstance(found, tuple):  # not yet segmented (or a damaged cache entry)
-        found = _segment(run)
+    if not (isinstance(found, tuple) and len(found) == 2):  # not yet seen (or a damaged cache entry)
+        found = _marks(run)
         _known()[run] = found
         _new.add(run)
     return found
 
 
-def _segment(run: str) -> tuple[int, ...]:
+def _marks(run: str) -> Marks:
+    if line_breaks(run) is None:
+        return _marks_without_icu(run)
+    agreed = breaks(run)
+    ok = _acceptable(run, agreed)
+    cuts: set[int] = set()
+    while True:  # each round cuts where needed, so ICU reads the words around a bad break alone
+        holds: list[int] = []
+        grown = False
+        for start, end in itertools.pairwise((0, *sorted(cuts), len(run))):
+            bad = [start + at for at in line_breaks(run[start:end]) or () if not ok(start + at)]
+            inner = [at for at in agreed if start < at < end]
+            if bad and not inner:
+                holds += [start, end]  # one word that ICU splits inside a syllable
+            elif bad:
+                for at in bad:
+                    cuts.update(inner[i] for i in {max(0, _index(inner, at) - 1), _index(inner, at)} if i < len(inner))
+                grown = True
+        if not grown:
+            return tuple(sorted(cuts)), tuple(holds)
+
+
+def _index(values: list[int], value: int) -> int:
+    """How many of the sorted `values` are below `value`."""
+    return sum(v < value for v in values)
+
+
+def _acceptable(run: str, agreed: tuple[int, ...]) -> Callable[[int], bool]:
+    """Whether a line may break at an offset of `run`: between two words, between two syllables
+    of a word, or anywhere in a word too long to hold."""
+    pieces = list(itertools.pairwise((0, *agreed, len(run))))
+
+    def ok(at: int) -> bool:
+        if at in agreed:
+            return True
+        start, end = next(p for p in pieces if p[0] < at < p[1])
+        return end - start > LONG_WORD or at - start in _syllable_ends(run[start:end])
+
+    return ok
+
+
+@lru_cache(maxsize=1 << 14)
+def _syllable_ends(word: str) -> frozenset[int]:
+    from pythainlp.tokenize import syllable_tokenize
+
+    return frozenset(itertools.accumulate(len(s) for s in syllable_tokenize(word, engine="dict")))
+
+
+def _marks_without_icu(run: str) -> Marks:
+    """Every word between <wbr>, runs of words up to LONG_WORD held (a short lone word is not)."""
+    agreed = breaks(run)
+    holds: list[int] = []
+    group: list[tuple[int, int]] = []
+    for start, end in [*itertools.pairwise((0, *agreed, len(run))), (len(run), len(run) + LONG_WORD + 1)]:
+        if end - start <= LONG_WORD:
+            group.append((start, end))
+            continue
+        if group and (len(group) > 1 or group[0][1] - group[0][0] >= SHORT_WORD):
+            holds += [group[0][0], group[-1][1]]
+        group = []
+    return agreed, tuple(holds)
+
+
+def breaks(run: str) -> tuple[int, ...]:
+    """Offsets inside `run` (a run of Thai letters) where two of PyThaiNLP's segmenters agree
+    a word ends."""
     from pythainlp.tokenize import word_tokenize  # its dictionary loads on first use, only if needed
 
     def ends(engine: str) -> set[int]:
@@ -116,19 +196,19 @@ def _segment(run: str) -> tuple[int, ...]:
     return tuple(sorted((ends("newmm") & ends("longest")) - {len(run)}))
 
 
-# Runs already segmented, kept between builds beside the compiled templates: loading
-# PyThaiNLP's dictionary takes longer than the rest of a small site's Markdown.
+# The marks of the runs already seen, kept between builds beside the compiled templates:
+# loading PyThaiNLP's dictionary takes longer than marking a whole site.
 _CACHE_LIMIT = 200_000
 _new: set[str] = set()
 
 
 def _cache_path() -> str | None:
-    path = parsed_path(f"words-{pythainlp.__version__}-{_VERSION}")
+    path = parsed_path(f"marks-{pythainlp.__version__}-icu{icu_version()}-{_VERSION}")
     return None if path is None else str(path)
 
 
 @lru_cache(maxsize=1)
-def _known() -> dict[str, tuple[int, ...]]:
+def _known() -> dict[str, Marks]:
     path = _cache_path()
     if path is not None:
         with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
@@ -140,7 +220,7 @@ def _known() -> dict[str, tuple[int, ...]]:
 
 
 def keep_segmented() -> None:
-    """Write the runs segmented in this build to the cache (a failure only costs time)."""
+    """Write the runs marked in this build to the cache (a failure only costs time)."""
     path = _cache_path()
     if not _new or path is None:
         return

@@ -1,6 +1,7 @@
-"""Thai line breaks from PyThaiNLP's words (issue 23, part 7): in table cells each run of
-Thai letters is held together (<pr-w>) with <wbr> between its words, never inside a word,
-an address, a number, a code or an attribute; the marks are elements, never characters,
+"""Thai line breaks (issue 23, part 7): a built page gets <wbr> between PyThaiNLP's words, and
+a hold (<pr-w>) around a word, only in the runs of Thai letters that the browser's line
+breaker (ICU) would split inside a syllable; never in an address, a number, a code, an
+attribute, the navigation or the page's frame. The marks are elements, never characters,
 so copied text, the search index, downloads, feeds and titles are the text as written."""
 
 from __future__ import annotations
@@ -10,15 +11,19 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from pythainlp.tokenize import word_tokenize
 
+from generator import wordbreak
 from generator.htmltext import rendered_text, without_breaks
-from generator.render import FILTERS
+from generator.icu_lines import line_breaks
 from generator.thai import ThaiStyle
-from generator.wordbreak import LONG_WORD, word_breaks
+from generator.wordbreak import LONG_WORD, page_breaks, word_breaks
 from tests.conftest import read_page
 
 MARKS = re.compile(r"<wbr>|</?pr-w>|\u200b")
+# Runs that ICU (the browser's line breaker) splits inside a syllable on their own.
+BAD_FOR_ICU = "สรุปผลโครงการสำคัญเป็นภาพอินโฟกราฟิกทุกไตรมาส ประเมินทุกรอบ"
 
 
 def break_offsets(markup: str) -> list[int]:
@@ -36,19 +41,30 @@ def newmm_ends(text: str) -> set[int]:
     return set(itertools.accumulate(len(w) for w in word_tokenize(text, engine="newmm")))
 
 
-def test_a_thai_phrase_breaks_between_its_words_and_never_inside_one() -> None:
+def test_the_build_asks_the_browsers_line_breaker() -> None:
+    # ICU itself (Debian's libicu, which Debian's chromium depends on) splits the syllable ภาพ.
+    assert line_breaks("ภาพอินโฟกราฟิก")[0] == 2
+
+
+def test_a_run_the_browser_would_split_inside_a_syllable_breaks_between_words() -> None:
     text = "สรุปผลโครงการสำคัญเป็นภาพอินโฟกราฟิกทุกไตรมาส"
     out = word_breaks(text)
-    assert out.startswith("<pr-w>") and out.endswith("</pr-w>")
     assert without_breaks(out) == text
-    assert "ภาพ<wbr>อินโฟกราฟิก<wbr>ทุก" in out  # the browser's own dictionary breaks ภา|พอินโฟ
-    offsets = break_offsets(out)
-    assert len(offsets) >= 6 and set(offsets) <= newmm_ends(text)
+    assert "ภาพ<wbr>อินโฟกราฟิก" in out  # ICU alone breaks ภา|พอินโฟ
+    assert set(break_offsets(out)) <= newmm_ends(text)
+    # ทุกรอบ: ICU breaks ทุกร|อบ, newmm reads ทุ|กรอบ; held whole, never split by a mark.
+    assert word_breaks("ประเมินทุกรอบ") == "ประเมิน<wbr><pr-w>ทุกรอบ</pr-w>"
+
+
+def test_runs_the_browser_breaks_well_get_no_mark() -> None:
+    # Compounds break between their parts (ร้อง|เรียน) as Thai is set on paper: nothing to add.
+    for text in ("ช่องทางการร้องเรียนการทุจริต", "ข่าวประชาสัมพันธ์ล่าสุด", "จ้างเหมาซ่อมแซมท่อระบายน้ำ", "เฉพาะเจาะจง"):
+        assert word_breaks(text) == text
 
 
 def test_a_break_needs_both_segmenters_so_neither_ones_mistake_splits_a_syllable() -> None:
-    # newmm reads ทุ|กรอบ and มาตร|การควบคุม, longest matching ตามพ|ระ: a break is kept only
-    # where both agree, so none of these is split at all.
+    # newmm reads ทุ|กรอบ and มาตร|การควบคุม, longest matching ตามพ|ระ: a mark goes only
+    # where both agree, so none of these is split by one.
     for text, whole in [("ประเมินทุกรอบ", "ทุกรอบ"), ("กำหนดมาตรการควบคุม", "มาตรการควบคุม"),
                         ("ตามพระราชบัญญัติเทศบาล", "ตามพระราชบัญญัติ")]:
         out = word_breaks(text)
@@ -59,34 +75,89 @@ def test_a_break_needs_both_segmenters_so_neither_ones_mistake_splits_a_syllable
 
 
 def test_addresses_numbers_codes_attributes_and_entities_are_left_as_they_are() -> None:
-    link = '<a href="https://www.สายธารคำ.go.th/ข่าวประชาสัมพันธ์">https://www.สายธารคำ.go.th/ข่าวประชาสัมพันธ์</a>'
-    cell = (f'<td data-label="ผู้รับผิดชอบโครงการ">โทรติดต่อ {link} หรือ สารบรรณ@สายธารคำ.go.th '
-            "เลขประจำตัวผู้เสียภาษี 0405561001234 วงเงิน ๑๒,๕๐๐.๕๐ บาท <code>การจัดซื้อจัดจ้าง</code> &amp; ร.ร.</td>")
+    link = '<a href="https://www.สายธารคำ.go.th/ภาพอินโฟกราฟิก">https://www.สายธารคำ.go.th/ภาพอินโฟกราฟิก</a>'
+    cell = (f'<td data-label="ภาพอินโฟกราฟิกทุกรอบ" title=\'a>ภาพอินโฟกราฟิก\'>ภาพอินโฟกราฟิก {link} หรือ '
+            "ภาพอินโฟกราฟิก@สายธารคำ.go.th เลขประจำตัวผู้เสียภาษี 0405561001234 วงเงิน ๑๒,๕๐๐.๕๐ บาท "
+            "<code>ภาพอินโฟกราฟิก</code> <!-- ภาพอินโฟกราฟิก --> &amp; ร.ร.</td>")
     out = word_breaks(cell)
-    assert link in out and "สารบรรณ@สายธารคำ.go.th" in out
-    assert 'data-label="ผู้รับผิดชอบโครงการ"' in out
+    assert out.startswith('<td data-label="ภาพอินโฟกราฟิกทุกรอบ" title=\'a>ภาพอินโฟกราฟิก\'>ภาพ<wbr>อินโฟกราฟิก ')
+    assert link in out and " ภาพอินโฟกราฟิก@สายธารคำ.go.th " in out
     assert "0405561001234" in out and "๑๒,๕๐๐.๕๐" in out and "&amp;" in out
-    assert "<code>การจัดซื้อจัดจ้าง</code>" in out
-    assert "<pr-w>โทร<wbr>ติดต่อ</pr-w>" in out and "ประจำตัว<wbr>ผู้เสียภาษี" in out
+    assert "<code>ภาพอินโฟกราฟิก</code>" in out and "<!-- ภาพอินโฟกราฟิก -->" in out
+    assert out.count("<wbr>") == 1
     assert without_breaks(out) == cell
-    assert word_breaks(out) == out  # a table inside a cell is broken once
+    assert word_breaks(out) == out  # marking twice changes nothing
 
 
-def test_a_word_longer_than_a_narrow_column_is_left_to_the_browser() -> None:
+def test_a_word_longer_than_a_narrow_column_is_never_held() -> None:
     name = "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"  # one dictionary word
     assert len(name) > LONG_WORD
-    out = word_breaks(f"รายงานต่อ{name}ทุกปี")
-    assert f"<wbr>{name}<wbr>" in out and f"<pr-w>{name}" not in out
+    for text in (f"รายงานต่อ{name}ทุกปี", f"ภาพอินโฟกราฟิก{name}"):
+        assert f"<pr-w>{name}" not in word_breaks(text)
 
 
 def test_the_visible_text_is_the_text_as_written() -> None:
-    text = "<p>การเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน</p>"
+    text = f"<p>การเผยแพร่{BAD_FOR_ICU}ผ่านเว็บไซต์ของหน่วยงาน</p>"
+    assert word_breaks(text) != text
     assert rendered_text(word_breaks(text)) == rendered_text(text)
 
 
-def test_the_template_filter_escapes_text_from_data() -> None:
-    out = str(FILTERS["breaks"]('<script>alert("ทดสอบระบบ")</script>'))
-    assert "<script>" not in out and "&lt;script&gt;" in out and "<pr-w>ทดสอบ<wbr>ระบบ</pr-w>" in out
+def test_a_page_is_marked_in_its_content_only() -> None:
+    """The navigation, header and footer repeat on every page: marks there would cost bytes
+    on all of them. In the content: paragraphs, list items, cells, headings, captions; not
+    code, scripts, form fields."""
+    t = BAD_FOR_ICU
+    frame = f'<header class="md-header">{t}</header><nav class="md-nav">{t}</nav>'
+    content = (f"<h1>{t}</h1><p>{t}</p><ul><li>{t}</li></ul><table><tr><th>{t}</th><td>{t}</td></tr></table>"
+               f"<figure><figcaption>{t}</figcaption></figure><dl><dt>{t}</dt><dd>{t}</dd></dl>")
+    verbatim = f"<pre><code>{t}</code></pre><script>var a = '{t}';</script><textarea>{t}</textarea><svg><text>{t}</text></svg>"
+    page = (f"<html><head><title>{t}</title></head><body>{frame}<main><div class=\"md-content\">"
+            f'<article class="md-content__inner md-typeset">{content}{verbatim}</article></div></main>'
+            f'<footer class="md-footer">{t}</footer></body></html>')
+    out = page_breaks(page)
+    assert without_breaks(out) == page
+    head, article, foot = re.split(r"<article[^>]*>|</article>", out)
+    assert not MARKS.search(head) and not MARKS.search(foot)
+    marked = article.split("<pre>")[0]
+    for tag in ("h1", "p", "li", "th", "td", "figcaption", "dt", "dd"):
+        assert "ภาพ<wbr>อินโฟกราฟิก" in re.search(rf"<{tag}>(.*?)</{tag}>", marked).group(1), tag
+    assert article.endswith(verbatim)
+    assert page_breaks("<p>ภาพอินโฟกราฟิก</p>") == "<p>ภาพอินโฟกราฟิก</p>"  # no page content: nothing
+
+
+def test_without_icu_every_run_is_marked_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine without libicu still keeps syllables whole: every word between <wbr>, words held."""
+    monkeypatch.setattr(wordbreak, "line_breaks", lambda text: None)
+    own: dict = {}
+    monkeypatch.setattr(wordbreak, "_known", lambda: own)  # a cache of its own
+    monkeypatch.setattr(wordbreak, "_new", set())
+    wordbreak.run_marks.cache_clear()
+    wordbreak.run_html.cache_clear()
+    try:
+        out = word_breaks("ช่องทางการร้องเรียนการทุจริต")
+        assert out.startswith("<pr-w>") and out.endswith("</pr-w>") and out.count("<wbr>") >= 3
+        assert without_breaks(out) == "ช่องทางการร้องเรียนการทุจริต"
+    finally:
+        wordbreak.run_marks.cache_clear()
+        wordbreak.run_html.cache_clear()
+
+
+# --- on the built example -------------------------------------------------------------
+
+
+def test_the_built_pages_carry_few_marks_and_the_markdown_none(example_site: Path) -> None:
+    pages = {p.relative_to(example_site).as_posix(): p.read_text(encoding="utf-8") for p in example_site.rglob("*.html")}
+    guidelines = pages["2569/announcements/ita-guidelines/index.html"]
+    assert "<pr-w>ทุกรอบ</pr-w>" in guidelines  # running text: ICU alone breaks ทุกร|อบ
+    analysis = pages["2570/ita-analysis/index.html"]
+    assert "ภาพ<wbr>อินโฟกราฟิก" in analysis[analysis.index("<table") :]
+    # The longest pages, hundreds of table rows the browser breaks well, carry next to no marks.
+    for name in ("2569/data/contracts/index.html", "2569/data/procurement-monthly/index.html"):
+        marks = MARKS.findall(pages[name])
+        assert len("".join(marks)) < 1000, (name, len(marks))
+    markdown = [p for p in (example_site.parent / ".site.build").rglob("*.md")]
+    assert len(markdown) > 40
+    assert not [p for p in markdown if MARKS.search(p.read_text(encoding="utf-8"))]
 
 
 def test_identifiers_keep_arabic_digits_and_amounts_follow_the_setting() -> None:
@@ -97,21 +168,6 @@ def test_identifiers_keep_arabic_digits_and_amounts_follow_the_setting() -> None
         "ราคา ๑,๒๕๐.๐๐ บาท โทร ๐ ๔๓๑๒ ๓๔๕๖"
     )
     assert ThaiStyle("arabic").text_digits("เลขที่ ๐๔๐๕๕๖๑๐๐๑๒๓๔ ราคา ๑๒") == "เลขที่ 0405561001234 ราคา 12"
-
-
-# --- on the built example -------------------------------------------------------------
-
-
-def test_table_cells_of_the_built_pages_carry_the_breaks(example_site: Path) -> None:
-    measures = (example_site / "2569/measures/index.html").read_text(encoding="utf-8")
-    cells = re.findall(r"<td[^>]*>(.*?)</td>", measures, re.S)
-    assert sum("<wbr>" in c for c in cells) > 20
-    # A Markdown table of a free page: the marks survive Python-Markdown and the sanitizer.
-    services = (example_site / "pages/services/index.html").read_text(encoding="utf-8")
-    table = services[services.index("<table") : services.index("</table>")]
-    assert "<pr-w>" in table and "<wbr>" in table and "&lt;wbr" not in services
-    contracts = (example_site / "2569/data/contracts/index.html").read_text(encoding="utf-8")
-    assert "<wbr>" in contracts[contracts.index("<tbody>") :]
 
 
 def test_no_mark_reaches_titles_navigation_the_search_index_feeds_or_downloads(example_site: Path) -> None:

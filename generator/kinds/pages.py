@@ -21,7 +21,6 @@ from pydantic import BaseModel
 
 from ..nav import NavEntry
 from ..richtext import Strict
-from ..wordbreak import word_breaks
 from .registry import DocumentKind, HomeBlock, Section
 
 if TYPE_CHECKING:  # types only: these modules import the kinds at run time
@@ -175,21 +174,13 @@ def caption_tables(html: str, title: str) -> str:
     return "".join(out)
 
 
-_TABLE = re.compile(r"<table>.*?</table>", re.S)
-
-
-def table_breaks(html: str) -> str:
-    """Thai word breaks in the tables of sanitized page HTML (they become phone cards)."""
-    return _TABLE.sub(lambda m: word_breaks(m.group(0)), html)
-
-
 def section(ctx: RenderContext) -> Section:
     """The free pages, in their `order`: after the fiscal years in the navigation (under "more")
     and at the end of the home page."""
     out = []
     for page in ctx.site.pages:
         html = body_html(page.body).replace('src="assets/', 'src="../../assets/')
-        html = table_breaks(caption_tables(html, page.meta.title))
+        html = caption_tables(html, page.meta.title)
         out.append(ctx.page("page.md.j2", f"pages/{page.slug}.md", page.meta.title, meta=page.meta, body=Markup(html)))
     if not out:
         return Section([])
