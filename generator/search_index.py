@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 # The worker uses the same rules; tests/test_search_index.py holds both to one list.
@@ -75,6 +76,7 @@ def normalize(text: str) -> str:
     return _JS_SPACE.sub(" ", text).strip(" ")
 
 
+@lru_cache(maxsize=1 << 17)  # a site's text repeats its runs of three: hash each once
 def trigram_key(trigram: str) -> str:
     """Three neighbouring characters share a key with the others of their bucket."""
     return f"#{shard_of(trigram, TRIGRAM_BUCKETS)}"
@@ -84,10 +86,12 @@ def grams(text: str) -> set[str]:
     """The keys of normalized text, spaces left out: every character, every pair of
     neighbouring characters, and the bucket of every run of three."""
     keys: set[str] = set()
+    trigrams: set[str] = set()
     for word in text.split(" "):
         keys.update(word)
-        keys.update(word[i : i + 2] for i in range(len(word) - 1))
-        keys.update(trigram_key(word[i : i + 3]) for i in range(len(word) - 2))
+        keys.update(map(str.__add__, word, word[1:]))
+        trigrams.update(map("".join, zip(word, word[1:], word[2:])))
+    keys.update(map(trigram_key, trigrams))
     return keys
 
 

@@ -1,17 +1,20 @@
 """Material for MkDocs' side of search and of what the built site ships.
 
-Material's search plugin writes every page's text into search/search_index.json, which
-its page script fetches on every first visit. Here that file is split into Prongsai's
-index in pieces (generator/search_index.py) under search/prongsai/, and replaced by a
-stub that only tells the worker where the pieces are. Material's own search engine
-(lunr, its language files, its worker) and the source maps are left out: nothing uses
-them. This is the only module that knows Material's file layout.
+The sections of each page (its text up to each heading) go into Prongsai's index in
+pieces (generator/search_index.py) under search/prongsai/. Material's page script
+still fetches search/search_index.json and hands it to the search worker named in
+main.html; that file is a stub here which only tells the worker where the pieces are.
+Material's own search engine (lunr, its language files, its worker) and the source
+maps are left out: nothing uses them. This is the only module that knows Material's
+file layout; generator/mkdocs_hooks.py calls it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from .catalog import labels
@@ -22,22 +25,54 @@ PIECES = Path("search") / "prongsai"
 UNUSED = ("assets/javascripts/lunr",)
 UNUSED_GLOBS = ("assets/javascripts/workers/search.*.js", "**/*.map")
 
+# A section starts at a heading with an id (MkDocs' toc extension gives every heading one);
+# scripts, styles and objects are no text. The permalink sign after a heading is no title.
+_SKIPPED = re.compile(r"<(script|style|object)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.S | re.I)
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# Inline elements join their text to its neighbours ("ราย<b>งาน</b>" is one word); any
+# other tag (a cell, a paragraph, a line break) parts it from them, unlike in Material's
+# index, where a table's cells ran together.
+_INLINE = re.compile(
+    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|pr-w|q|s|samp|small|span|strong|sub|sup"
+    r"|time|u|var|wbr)(?:\s[^>]*)?/?>",
+    re.I,
+)
+_PERMALINK = re.compile(r"""<a\b[^>]*\bclass\s*=\s*["']headerlink["'][^>]*>.*?</a\s*>""", re.S | re.I)
 
-def _clean(html: object) -> str:
+
+def _clean(html: str) -> str:
     # One space for any run of whitespace, as the worker shows it (and fewer bytes).
-    return " ".join(plain(str(html or "")).split())
+    return " ".join(plain(_INLINE.sub("", html)).split())
 
 
-def split_search_index(site_dir: Path) -> int:
-    """Replace Material's whole-site index by the pieces; return the number of sections indexed."""
-    path = site_dir / INDEX
-    if not path.is_file():
-        return 0
-    data = json.loads(path.read_bytes())
-    docs = data["docs"]
-    sections = [Section(str(d.get("location", "")), _clean(d.get("title")), _clean(d.get("text"))) for d in docs]
+def page_sections(html: str, url: str, page_title: str) -> list[Section]:
+    """A page's sections for search, as Material's search plugin divides them: the text
+    before the first heading is the page's own (under the page's title) unless the page
+    opens with its h1; each heading with an id starts a section at `url#id`, the first
+    one at `url` itself."""
+    html = _SKIPPED.sub(" ", html)
+    headings = [(m, m.group(1), _ID.search(m.group(2))) for m in _HEADING.finditer(html)]
+    headings = [(m, level, found.group(1) or found.group(2) or "") for m, level, found in headings if found]
+    sections: list[Section] = []
+    lead = _clean(html[: headings[0][0].start()] if headings else html)
+    if lead or not headings or headings[0][1] != "1":
+        sections.append(Section(url, page_title, lead))
+    for index, (match, _level, anchor) in enumerate(headings):
+        end = headings[index + 1][0].start() if index + 1 < len(headings) else len(html)
+        title = _clean(_PERMALINK.sub("", match.group(3))) or page_title
+        location = f"{url}#{anchor}" if sections else url
+        sections.append(Section(location, title, _clean(html[match.end() : end])))
+    return sections
+
+
+def write_search(site_dir: Path, sections: Iterable[Section], language: str) -> int:
+    """Write the index in pieces and the stub Material's script fetches, leave out what
+    nothing loads; return the number of sections indexed."""
+    sections = list(sections)
     index = build_index(sections)
     root = site_dir / PIECES
+    shutil.rmtree(root, ignore_errors=True)  # a preview rebuilds into the same folder
     for name, body in index.files.items():
         target = root / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -46,8 +81,11 @@ def split_search_index(site_dir: Path) -> int:
     words = labels()["search"]
     meta = {**index.meta, "labels": {"searching": words["still_searching"], "more": words["more"],
                                      "shown_of": words["shown_of"]}}
-    stub = {"config": {**data.get("config", {}), "prongsai": meta}, "docs": []}
+    stub = {"config": {"lang": [language], "prongsai": meta}, "docs": []}
+    path = site_dir / INDEX
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    drop_unused(site_dir)
     return len(sections)
 
 
@@ -58,9 +96,3 @@ def drop_unused(site_dir: Path) -> None:
     for pattern in UNUSED_GLOBS:
         for path in site_dir.glob(pattern):
             path.unlink()
-
-
-def finish_site(site_dir: Path) -> None:
-    """What the built site needs after MkDocs and before it is published."""
-    split_search_index(site_dir)
-    drop_unused(site_dir)

@@ -29,6 +29,7 @@ from .reproducible import source_date_epoch
 from .resources import PROGRAM_DIR
 from .safetext import theme_label
 
+HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 REPO = PROGRAM_DIR  # the checkout, or the installed copy of mkdocs.yml and theme_overrides/
 
 
@@ -145,6 +146,7 @@ def mkdocs_config(
         site_dir=str(site_dir.resolve()),
         nav=[entry.as_mkdocs() for entry in rendered.nav],
         theme=theme,
+        hooks=[str(HOOKS)],
     )
     if site.settings.site_url:
         config["site_url"] = site.settings.site_url
@@ -208,8 +210,6 @@ def build_site(config_path: Path, site_dir: Path, epoch: int | None = None) -> N
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from .search_material import finish_site
-
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=site_dir.parent, prefix=f".{site_dir.name}.new-"))
@@ -218,7 +218,6 @@ def build_site(config_path: Path, site_dir: Path, epoch: int | None = None) -> N
         config = load_config(str(config_path), site_dir=str(staging))
         with source_date_epoch(epoch):
             build(config)
-        finish_site(staging)
     except (MkDocsException, OSError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(exc)) from exc

@@ -1,0 +1,49 @@
+"""What Prongsai adds to an MkDocs build, through MkDocs' public `hooks:` setting.
+
+MkDocs loads this file by its path (the generated mkdocs.yml names it), for `make site`,
+`build-all` and the live preview alike, so all three publish the same site. Imports are
+absolute: MkDocs runs the file as a module of its own, outside the `generator` package.
+
+- The search index is made from each page's HTML as MkDocs renders it, into Prongsai's
+  index in pieces (generator/search_material.py). Material's search plugin is not used:
+  it parsed every page a second time with Python's HTML parser, for an index that was
+  then thrown away.
+- The theme's templates are compiled once and kept, with Jinja's own bytecode cache.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from generator.program_cache import template_cache
+from generator.search_index import Section
+from generator.search_material import page_sections, write_search
+
+# The sections of the pages built so far in this build, in build order. MkDocs keeps one
+# copy of this module per process (build-all builds many sites in one), so each build
+# starts it afresh.
+_sections: list[Section] = []
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _sections.clear()
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if env.bytecode_cache is None:  # set before MkDocs loads the first template
+        env.bytecode_cache = template_cache()
+    return env
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _sections.extend(page_sections(html, page.url, str(page.meta.get("title") or page.title or "")))
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    write_search(Path(config.site_dir), _sections, config.theme.get("language") or "th")
