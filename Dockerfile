@@ -7,10 +7,11 @@
 # written: `sudo python3 tools/dockerfile_check.py` carries these steps out in a debootstrap root.
 # PYTHAINLP_READ_ONLY: PyThaiNLP otherwise makes ~/pythainlp-data at import, which fails (a traceback)
 # under `docker run --user`, where HOME is / ; Prongsai uses only the data PyThaiNLP ships.
+# libicu72: ICU, which tells the build where a browser would break a line of Thai (generator/icu_lines.py).
 FROM debian:bookworm-slim AS base
 ENV PYTHONDONTWRITEBYTECODE=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 PYTHAINLP_READ_ONLY=1 \
     PATH=/opt/prongsai/venv/bin:$PATH
-RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-venv \
+RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-venv libicu72 \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /opt/prongsai
 COPY requirements.txt pyproject.toml README.md mkdocs.yml ./

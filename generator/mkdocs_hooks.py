@@ -9,6 +9,8 @@ absolute: MkDocs runs the file as a module of its own, outside the `generator` p
   it parsed every page a second time with Python's HTML parser, for an index that was
   then thrown away.
 - The theme's templates are compiled once and kept, with Jinja's own bytecode cache.
+- Each written page gets its Thai line-break marks (generator/wordbreak.py), after the
+  search sections were cut, so the index holds the text without them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from mkdocs.structure.pages import Page
 from generator.program_cache import template_cache
 from generator.search_index import Section
 from generator.search_material import page_sections, write_search
+from generator.wordbreak import page_breaks
 
 # The sections of the pages built so far in this build, in build order. MkDocs keeps one
 # copy of this module per process (build-all builds many sites in one), so each build
@@ -43,6 +46,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _sections.extend(page_sections(html, page.url, str(page.meta.get("title") or page.title or "")))
     return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return page_breaks(output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
