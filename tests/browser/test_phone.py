@@ -5,6 +5,8 @@ downloads above the table. One browser context for the whole module."""
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import re
 from pathlib import Path
 
@@ -334,3 +336,26 @@ def test_running_text_in_a_narrow_column_breaks_between_syllables(phone, example
     assert lines > 1500, lines  # the check saw real narrow text
     assert not found[False], f"lines that start inside a Thai syllable: {found[False][:8]}"
     assert found[True], "without the marks the browser breaks no syllable here: the check would prove nothing"
+
+
+def test_the_longest_page_costs_a_first_visit_under_600_kb(chromium, example_url: str, example_site: Path) -> None:
+    """Issue 24: a phone's first visit to the example's longest page (a 220-row dataset, its
+    Thai line-break marks included) downloads at most 600 KB, and 150 KB gzipped, as a plain
+    server without compression sends it."""
+    longest = max(example_site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    bodies: list[bytes] = []
+
+    def keep(response) -> None:
+        with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
+            bodies.append(response.body())
+
+    context = chromium.new_context(locale="th-TH", viewport={"width": 360, "height": 740})
+    try:
+        tab = context.new_page()
+        tab.on("response", keep)
+        tab.goto(example_url + longest.relative_to(example_site).parent.as_posix() + "/", wait_until="networkidle")
+    finally:
+        context.close()
+    raw, packed = sum(map(len, bodies)), sum(len(gzip.compress(b, 6)) for b in bodies)
+    assert len(bodies) > 5 and longest.stat().st_size > 150_000
+    assert raw <= 600 * 1024 and packed <= 150 * 1024, (longest.relative_to(example_site), raw, packed)
