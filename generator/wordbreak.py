@@ -45,8 +45,8 @@ SHORT_WORD = 5
 # everything inside code, pre, script, style, svg, form fields, and inside a hold already
 # made (marking twice changes nothing).
 _MARKUP = re.compile(r"""(<!--.*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>|&#?\w+;)""", re.S)
-_VERBATIM = re.compile(
-    r"<(/?)(code|pre|kbd|samp|script|style|svg|math|textarea|select|option|noscript|title|pr-w)\b", re.I)
+_VERBATIM = re.compile(r"<(/?)(code|pre|kbd|samp|script|style|svg|math|textarea|select|option|noscript"
+                       r"|title|iframe|xmp|noembed|noframes|pr-w)\b", re.I)
 _ARTICLE = '<article class="md-content__inner'
 # Bump when what the marks of the same run are changes.
 _VERSION = "2"
@@ -66,14 +66,15 @@ def page_breaks(html: str) -> str:
 
 def word_breaks(markup: str) -> str:
     """An HTML fragment with <wbr> and holds where the browser would split a Thai syllable."""
-    if all(run_marks(m.group(0)) == _NONE for m in THAI_RUN.finditer(markup)):
+    if all(run_marks(run) == _NONE for run in set(THAI_RUN.findall(markup))):
         return markup  # most pages: the browser breaks every run well on its own
-    out, verbatim = [], 0
+    out, verbatim, depth = [], "", 0  # the element marks stay out of, and how deep in it
     for index, piece in enumerate(_MARKUP.split(markup)):
         if index % 2:  # a comment, a tag or an entity
             tag = _VERBATIM.match(piece)
-            if tag and not piece.endswith("/>"):
-                verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
+            if tag and not piece.endswith("/>") and verbatim in ("", tag.group(2).lower()):
+                depth = max(0, depth + (-1 if tag.group(1) else 1))
+                verbatim = tag.group(2).lower() if depth else ""
             out.append(piece)
         elif verbatim or not THAI_RUN.search(piece):
             out.append(piece)

@@ -110,7 +110,8 @@ def test_a_page_is_marked_in_its_content_only() -> None:
     frame = f'<header class="md-header">{t}</header><nav class="md-nav">{t}</nav>'
     content = (f"<h1>{t}</h1><p>{t}</p><ul><li>{t}</li></ul><table><tr><th>{t}</th><td>{t}</td></tr></table>"
                f"<figure><figcaption>{t}</figcaption></figure><dl><dt>{t}</dt><dd>{t}</dd></dl>")
-    verbatim = f"<pre><code>{t}</code></pre><script>var a = '{t}';</script><textarea>{t}</textarea><svg><text>{t}</text></svg>"
+    verbatim = (f"<pre><code>{t}</code></pre><script>var a = '</pre>{t}';</script><textarea>{t}</textarea>"
+                f"<svg><text>{t}</text></svg>")
     page = (f"<html><head><title>{t}</title></head><body>{frame}<main><div class=\"md-content\">"
             f'<article class="md-content__inner md-typeset">{content}{verbatim}</article></div></main>'
             f'<footer class="md-footer">{t}</footer></body></html>')
