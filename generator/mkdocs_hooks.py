@@ -9,6 +9,7 @@ absolute: MkDocs runs the file as a module of its own, outside the `generator` p
   it parsed every page a second time with Python's HTML parser, for an index that was
   then thrown away.
 - The theme's templates are compiled once and kept, with Jinja's own bytecode cache.
+- The generator's own HTML blocks pass through Markdown unparsed (generator/markdown_blocks.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from generator.markdown_blocks import StashBlocksExtension
 from generator.program_cache import template_cache
 from generator.search_index import Section
 from generator.search_material import page_sections, write_search
@@ -28,6 +30,11 @@ from generator.search_material import page_sections, write_search
 # copy of this module per process (build-all builds many sites in one), so each build
 # starts it afresh.
 _sections: list[Section] = []
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.markdown_extensions.append(StashBlocksExtension())  # type: ignore[arg-type]  # an instance
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

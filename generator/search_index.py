@@ -90,7 +90,7 @@ def grams(text: str) -> set[str]:
     for word in text.split(" "):
         keys.update(word)
         keys.update(map(str.__add__, word, word[1:]))
-        trigrams.update(map("".join, zip(word, word[1:], word[2:])))
+        trigrams.update(map("".join, zip(word, word[1:], word[2:], strict=False)))
     keys.update(map(trigram_key, trigrams))
     return keys
 
