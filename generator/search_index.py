@@ -85,13 +85,11 @@ def trigram_key(trigram: str) -> str:
 def grams(text: str) -> set[str]:
     """The keys of normalized text, spaces left out: every character, every pair of
     neighbouring characters, and the bucket of every run of three."""
-    keys: set[str] = set()
-    trigrams: set[str] = set()
-    for word in text.split(" "):
-        keys.update(word)
-        keys.update(map(str.__add__, word, word[1:]))
-        trigrams.update(map("".join, zip(word, word[1:], word[2:], strict=False)))
-    keys.update(map(trigram_key, trigrams))
+    keys = set(text)
+    keys.discard(" ")
+    keys.update(pair for pair in set(map(str.__add__, text, text[1:])) if " " not in pair)
+    trigrams = set(map("".join, zip(text, text[1:], text[2:], strict=False)))
+    keys.update(trigram_key(trigram) for trigram in trigrams if " " not in trigram)
     return keys
 
 
@@ -141,6 +139,8 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
 def _holders(numbers: list[int], count: int) -> str | list[int]:
     """A set of chunk (or page) numbers below `count`: a base64 bitset, or the numbers
     themselves where fewer bytes."""
+    if len(numbers) * 4 < 4 * -(-((count + 7) // 8) // 3):  # fewer bytes than the bitset's base64
+        return numbers
     bits = bytearray((count + 7) // 8)
     for number in numbers:
         bits[number >> 3] |= 1 << (number & 7)
@@ -192,7 +192,7 @@ def build_index(sections: Iterable[Section]) -> Index:
     files["pages.json"] = _dump(_holders(starts, number))
     encoded = {key: [_holders(found, number), _holders(titled.get(key, []), len(pages))]
                for key, found in holders.items()}
-    total = sum(len(_dump({k: v})) for k, v in encoded.items())
+    total = len(_dump(encoded))
     shards = min(MAX_SHARDS, 2 ** max(0, math.ceil(math.log2(max(1, total / SHARD_BYTES)))))
     parts: list[dict[str, list[str | list[int]]]] = [{} for _ in range(shards)]
     for key, found in encoded.items():
