@@ -85,12 +85,17 @@ def trigram_key(trigram: str) -> str:
 def grams(text: str) -> set[str]:
     """The keys of normalized text, spaces left out: every character, every pair of
     neighbouring characters, and the bucket of every run of three."""
-    keys = set(text)
-    keys.discard(" ")
-    keys.update(pair for pair in set(map(str.__add__, text, text[1:])) if " " not in pair)
-    trigrams = set(map("".join, zip(text, text[1:], text[2:], strict=False)))
-    keys.update(trigram_key(trigram) for trigram in trigrams if " " not in trigram)
+    keys: set[str] = set()
+    for word in set(text.split(" ")):
+        keys.update(_word_keys(word))
     return keys
+
+
+@lru_cache(maxsize=1 << 16)  # the words of a site (and of its neighbours in build-all) repeat
+def _word_keys(word: str) -> frozenset[str]:
+    pairs = map(str.__add__, word, word[1:])
+    trigrams = map("".join, zip(word, word[1:], word[2:], strict=False))
+    return frozenset((*word, *pairs, *map(trigram_key, trigrams)))
 
 
 def query_keys(word: str) -> list[str]:
