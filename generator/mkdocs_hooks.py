@@ -14,6 +14,7 @@ absolute: MkDocs runs the file as a module of its own, outside the `generator` p
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from jinja2 import Environment
@@ -30,6 +31,10 @@ from generator.search_material import page_sections, write_search
 # copy of this module per process (build-all builds many sites in one), so each build
 # starts it afresh.
 _sections: list[Section] = []
+# In the live preview the index is written just after the pages, so an edit shows as soon
+# as its pages are built; the next build waits for it.
+_serving = threading.Event()
+_writer: threading.Thread | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -37,7 +42,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":  # once per `mkdocs serve` process, before its first build
+        _serving.set()
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
+    if _writer is not None:
+        _writer.join()
     _sections.clear()
 
 
@@ -53,4 +65,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    write_search(Path(config.site_dir), _sections, config.theme.get("language") or "th")
+    global _writer
+    args = (Path(config.site_dir), list(_sections), config.theme.get("language") or "th")
+    if _serving.is_set():
+        _writer = threading.Thread(target=write_search, args=args, daemon=True)
+        _writer.start()
+    else:
+        write_search(*args)
