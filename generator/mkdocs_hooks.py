@@ -9,12 +9,14 @@ absolute: MkDocs runs the file as a module of its own, outside the `generator` p
   it parsed every page a second time with Python's HTML parser, for an index that was
   then thrown away.
 - The theme's templates are compiled once and kept, with Jinja's own bytecode cache.
+- The generator's own HTML blocks pass through Markdown unparsed (generator/markdown_blocks.py).
 - Each written page gets its Thai line-break marks (generator/wordbreak.py), after the
   search sections were cut, so the index holds the text without them.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from jinja2 import Environment
@@ -22,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from generator.markdown_blocks import StashBlocksExtension
 from generator.program_cache import template_cache
 from generator.search_index import Section
 from generator.search_material import page_sections, write_search
@@ -31,9 +34,25 @@ from generator.wordbreak import page_breaks
 # copy of this module per process (build-all builds many sites in one), so each build
 # starts it afresh.
 _sections: list[Section] = []
+# In the live preview the index is written just after the pages, so an edit shows as soon
+# as its pages are built; the next build waits for it.
+_serving = threading.Event()
+_writer: threading.Thread | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.markdown_extensions.append(StashBlocksExtension())  # type: ignore[arg-type]  # an instance
+    return config
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":  # once per `mkdocs serve` process, before its first build
+        _serving.set()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    if _writer is not None:
+        _writer.join()
     _sections.clear()
 
 
@@ -53,4 +72,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    write_search(Path(config.site_dir), _sections, config.theme.get("language") or "th")
+    global _writer
+    args = (Path(config.site_dir), list(_sections), config.theme.get("language") or "th")
+    if _serving.is_set():
+        _writer = threading.Thread(target=write_search, args=args, daemon=True)
+        _writer.start()
+    else:
+        write_search(*args)

@@ -71,12 +71,19 @@ def write_search(site_dir: Path, sections: Iterable[Section], language: str) -> 
     nothing loads; return the number of sections indexed."""
     sections = list(sections)
     index = build_index(sections)
-    root = site_dir / PIECES
-    shutil.rmtree(root, ignore_errors=True)  # a preview rebuilds into the same folder
+    # Written beside and then swapped in: the live preview serves the folder while a
+    # rebuild writes it, and a search then must find the old pieces or the new, whole.
+    root, fresh, old = site_dir / PIECES, site_dir / f"{PIECES}.new", site_dir / f"{PIECES}.old"
+    for folder in (fresh, old):
+        shutil.rmtree(folder, ignore_errors=True)
     for name, body in index.files.items():
-        target = root / name
+        target = fresh / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(body)
+    if root.exists():
+        root.rename(old)
+    fresh.rename(root)
+    shutil.rmtree(old, ignore_errors=True)
     # Material's page script passes on only `config` and `docs` to the worker.
     words = labels()["search"]
     meta = {**index.meta, "labels": {"searching": words["still_searching"], "more": words["more"],

@@ -5,11 +5,14 @@ Thai message with file and line and the English one; once fixed, the message is 
 from __future__ import annotations
 
 import html
+import json
 import queue
 import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,3 +96,40 @@ def test_the_preview_shows_a_mistake_until_it_is_fixed(preview: Preview, content
     preview.wait_for("Reloading browsers")
     shown = preview.page()
     assert "ข้อมูลมีข้อผิดพลาด" not in shown and BAD_FIELD not in shown
+
+
+def _served_text(preview: Preview) -> str:
+    """Every chunk of the search index the preview serves, joined ("" while it is being written)."""
+    def get(path: str) -> bytes:
+        with urllib.request.urlopen(preview.url + path, timeout=GUARD_SECONDS) as response:
+            return response.read()
+
+    try:
+        meta = json.loads(get("search/search_index.json"))["config"]["prongsai"]
+        return " ".join(json.loads(get(f"search/prongsai/chunks/{n}.json"))[2] for n in range(meta["chunks"]))
+    except urllib.error.HTTPError:
+        return ""
+
+
+def _wait_for_search(preview: Preview, has: str, wanted: bool) -> None:
+    deadline = time.monotonic() + GUARD_SECONDS
+    while True:
+        text = _served_text(preview)
+        if text and (has in text) == wanted:
+            return
+        assert time.monotonic() < deadline, f"the preview's search index never {'had' if wanted else 'lost'} {has!r}"
+        time.sleep(0.2)
+
+
+def test_an_edit_reaches_the_previews_search_too(preview: Preview, content_copy: Path) -> None:
+    marker = "คำทดสอบตัวอย่างใหม่"
+    _wait_for_search(preview, marker, wanted=False)
+    org = content_copy / "organization.yml"
+    text = org.read_text(encoding="utf-8")
+    org.write_text(text.replace("\noffice_hours: ", f"\noffice_hours: {marker} ", 1), encoding="utf-8")
+    preview.wait_for("Reloading browsers")
+    # The index is written just after the pages: it has the edit within moments of the page.
+    _wait_for_search(preview, marker, wanted=True)
+    org.write_text(text, encoding="utf-8")
+    preview.wait_for("Reloading browsers")
+    _wait_for_search(preview, marker, wanted=False)
