@@ -22,6 +22,7 @@ written (U+200B would be copied along with it).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import itertools
 import marshal
@@ -47,6 +48,10 @@ SHORT_WORD = 5
 _MARKUP = re.compile(r"""(<!--.*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>|&#?\w+;)""", re.S)
 _VERBATIM = re.compile(r"<(/?)(code|pre|kbd|samp|script|style|svg|math|textarea|select|option|noscript"
                        r"|title|iframe|xmp|noembed|noframes|pr-w)\b", re.I)
+# Inline elements: the browser reads the text on both sides as one (ICU sees one run).
+_INLINE_TAG = r"</?(?:a|abbr|b|bdi|cite|data|dfn|em|i|mark|q|s|small|span|strong|sub|sup|time|u|var)\b"
+_INLINE = re.compile(_INLINE_TAG, re.I)
+_ACROSS_TAGS = re.compile(f"[\u0e01-\u0e4e](?:{_INLINE_TAG}(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)+[\u0e01-\u0e4e]", re.I)
 _ARTICLE = '<article class="md-content__inner'
 # Bump when what the marks of the same run are changes.
 _VERSION = "2"
@@ -66,34 +71,59 @@ def page_breaks(html: str) -> str:
 
 def word_breaks(markup: str) -> str:
     """An HTML fragment with <wbr> and holds where the browser would split a Thai syllable."""
-    if all(run_marks(run) == _NONE for run in set(THAI_RUN.findall(markup))):
+    if not _ACROSS_TAGS.search(markup) and all(run_marks(run) == _NONE for run in set(THAI_RUN.findall(markup))):
         return markup  # most pages: the browser breaks every run well on its own
-    out, verbatim, depth = [], "", 0  # the element marks stay out of, and how deep in it
-    for index, piece in enumerate(_MARKUP.split(markup)):
-        if index % 2:  # a comment, a tag or an entity
-            tag = _VERBATIM.match(piece)
-            if tag and not piece.endswith("/>") and verbatim in ("", tag.group(2).lower()):
-                depth = max(0, depth + (-1 if tag.group(1) else 1))
-                verbatim = tag.group(2).lower() if depth else ""
-            out.append(piece)
-        elif verbatim or not THAI_RUN.search(piece):
-            out.append(piece)
-        else:
-            out.append(_text_breaks(piece))
-    return "".join(out)
+    pieces = _MARKUP.split(markup)
+    line: list[int] = []  # text pieces the browser reads as one line of text (inline tags between)
+    verbatim, depth = "", 0  # the element marks stay out of, and how deep in it
+    for index, piece in enumerate(pieces):
+        if not index % 2:  # text
+            if not verbatim:
+                line.append(index)
+            continue
+        tag = _VERBATIM.match(piece)
+        if tag and not piece.endswith("/>") and verbatim in ("", tag.group(2).lower()):
+            depth = max(0, depth + (-1 if tag.group(1) else 1))
+            verbatim = tag.group(2).lower() if depth else ""
+        if verbatim or not _INLINE.match(piece):
+            _mark_line(pieces, line)
+            line = []
+    _mark_line(pieces, line)
+    return "".join(pieces)
 
 
-def _text_breaks(text: str) -> str:
-    out, at = [], 0
-    for match in MACHINE_TEXT.finditer(text):  # addresses and file names keep their own breaks
-        out += [THAI_RUN.sub(_run_html, text[at : match.start()]), match.group(0)]
-        at = match.end()
-    out.append(THAI_RUN.sub(_run_html, text[at:]))
-    return "".join(out)
-
-
-def _run_html(match: re.Match[str]) -> str:
-    return run_html(match.group(0))
+def _mark_line(pieces: list[str], indices: list[int]) -> None:
+    """Mark the Thai of consecutive text pieces in place: a run may go on across an inline tag
+    (<a>, <strong>), as the browser reads it. A hold that would straddle a tag is left out."""
+    texts = [pieces[i] for i in indices]
+    if not any(THAI_RUN.search(t) for t in texts):
+        return
+    joined = "".join(texts)
+    bounds = list(itertools.accumulate(map(len, texts), initial=0))
+    masked = list(joined)  # addresses and file names keep their own breaks
+    for start, text in zip(bounds, texts, strict=False):
+        for match in MACHINE_TEXT.finditer(text):
+            masked[start + match.start() : start + match.end()] = " " * (match.end() - match.start())
+    inserts: list[tuple[int, int, str]] = []  # (offset, order, mark): a hold closes, a <wbr>, a hold opens
+    for match in THAI_RUN.finditer("".join(masked)):
+        cuts, holds = run_marks(match.group(0))
+        at = match.start()
+        inserts += [(at + cut, 1, BREAK) for cut in cuts]
+        for start, end in zip(holds[0::2], holds[1::2], strict=True):
+            if not any(at + start < b < at + end for b in bounds):
+                inserts += [(at + start, 2, HOLD_OPEN), (at + end, 0, HOLD_CLOSE)]
+    if not inserts:
+        return
+    per_piece: dict[int, list[tuple[int, int, str]]] = {}
+    for offset, order, mark in inserts:  # a hold closes in the piece it opened in; the rest go after a tag
+        k = (bisect.bisect_left(bounds, offset) if order == 0 else bisect.bisect_right(bounds, offset)) - 1
+        per_piece.setdefault(k, []).append((offset - bounds[k], order, mark))
+    for k, marks in per_piece.items():
+        text, out, last = pieces[indices[k]], [], 0
+        for offset, _, mark in sorted(marks):
+            out += [text[last:offset], mark]
+            last = offset
+        pieces[indices[k]] = "".join([*out, text[last:]])
 
 
 @lru_cache(maxsize=1 << 14)

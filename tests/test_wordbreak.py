@@ -89,6 +89,18 @@ def test_addresses_numbers_codes_attributes_and_entities_are_left_as_they_are() 
     assert word_breaks(out) == out  # marking twice changes nothing
 
 
+def test_a_run_goes_on_across_a_link_or_bold_as_the_browser_reads_it() -> None:
+    # ICU sees "เป็นภาพอินโฟกราฟิก" whole, whatever element "ภาพ" is in, and breaks ภา|พ.
+    text = '<p>สรุปผลโครงการสำคัญเป็น<a href="/ข่าว/">ภาพ</a>อินโฟกราฟิกทุกไตรมาส ประเมิน<strong>ทุกรอบ</strong></p>'
+    out = word_breaks(text)
+    assert without_breaks(out) == text
+    assert re.search(r"ภาพ(</a>)?<wbr>(</a>)?อินโฟกราฟิก", out), out
+    assert "<strong><wbr><pr-w>ทุกรอบ</pr-w></strong>" in out
+    # A hold never straddles a tag: the page stays well nested.
+    assert out.count("<pr-w>") == len(re.findall(r"<pr-w>[^<]*</pr-w>", out))
+    assert word_breaks("<p>ภาพ</p><p>อินโฟกราฟิก</p>") == "<p>ภาพ</p><p>อินโฟกราฟิก</p>"  # two blocks, two runs
+
+
 def test_a_word_longer_than_a_narrow_column_is_never_held() -> None:
     name = "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"  # one dictionary word
     assert len(name) > LONG_WORD
