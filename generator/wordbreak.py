@@ -98,15 +98,14 @@ def _mark_line(pieces: list[str], indices: list[int]) -> None:
     texts = [pieces[i] for i in indices]
     if not any(THAI_RUN.search(t) for t in texts):
         return
-    joined = "".join(texts)
     bounds = list(itertools.accumulate(map(len, texts), initial=0))
-    masked = list(joined)  # addresses and file names keep their own breaks
-    for start, text in zip(bounds, texts, strict=False):
-        for match in MACHINE_TEXT.finditer(text):
-            masked[start + match.start() : start + match.end()] = " " * (match.end() - match.start())
+    if any(("." in t or "@" in t) and MACHINE_TEXT.search(t) for t in texts):  # addresses, file names
+        texts = [MACHINE_TEXT.sub(lambda m: " " * len(m.group(0)), t) for t in texts]
     inserts: list[tuple[int, int, str]] = []  # (offset, order, mark): a hold closes, a <wbr>, a hold opens
-    for match in THAI_RUN.finditer("".join(masked)):
+    for match in THAI_RUN.finditer("".join(texts)):
         cuts, holds = run_marks(match.group(0))
+        if not cuts and not holds:
+            continue
         at = match.start()
         inserts += [(at + cut, 1, BREAK) for cut in cuts]
         for start, end in zip(holds[0::2], holds[1::2], strict=True):
