@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .content import Site, load_site
 from .errors import ContentErrors, error
+from .icu_lines import icu_version
 from .oit import page as oit_page
 from .render import RenderContext, Rendered, render_documents
 from .reproducible import content_epoch
@@ -42,9 +43,7 @@ def generate(content_dir: Path, build_dir: Path, site_dir: Path) -> Generated:
     tree and mkdocs.yml into `build_dir`. Raises ContentErrors; `site_dir` is not touched."""
     site = load_site(content_dir)
     rendered = render_site(site)
-    generated = Generated(site, rendered, write_docs(rendered, site, build_dir, site_dir))
-    keep_segmented()  # the Thai words found, for the next build
-    return generated
+    return Generated(site, rendered, write_docs(rendered, site, build_dir, site_dir))
 
 
 def publish(generated: Generated, site_dir: Path) -> None:
@@ -54,6 +53,13 @@ def publish(generated: Generated, site_dir: Path) -> None:
     except BuildFailed as exc:
         raise ContentErrors([error(generated.config_path, None, "", "build_failed", problem=str(exc))]) from None
     keep_segmented()  # the Thai runs the built pages' line breaks were decided for
+    if icu_version() is None:
+        import sys
+
+        from .catalog import message
+
+        note = message("no_icu")
+        print(f"{note['th']}\n{note['en']}", file=sys.stderr)
 
 
 def build(content_dir: Path, site_dir: Path, build_dir: Path | None = None) -> int:

@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from pythainlp.tokenize import word_tokenize
 
-from generator import wordbreak
+from generator import icu_lines, wordbreak
 from generator.htmltext import rendered_text, without_breaks
 from generator.icu_lines import line_breaks
+from generator.pipeline import build
 from generator.thai import ThaiStyle
 from generator.wordbreak import LONG_WORD, page_breaks, word_breaks
-from tests.conftest import read_page
+from tests.conftest import SMALL, read_page
 
 MARKS = re.compile(r"<wbr>|</?pr-w>|\u200b")
 # Runs that ICU (the browser's line breaker) splits inside a syllable on their own.
@@ -138,21 +139,33 @@ def test_a_page_is_marked_in_its_content_only() -> None:
     assert page_breaks("<p>ภาพอินโฟกราฟิก</p>") == "<p>ภาพอินโฟกราฟิก</p>"  # no page content: nothing
 
 
-def test_without_icu_every_run_is_marked_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A machine without libicu still keeps syllables whole: every word between <wbr>, words held."""
-    monkeypatch.setattr(wordbreak, "line_breaks", lambda text: None)
+@pytest.fixture
+def without_icu(monkeypatch: pytest.MonkeyPatch):
+    """As on a machine without libicu, with caches of its own (the real ones stay as they are)."""
+    monkeypatch.setattr(icu_lines, "_icu", lambda: None)
     own: dict = {}
-    monkeypatch.setattr(wordbreak, "_known", lambda: own)  # a cache of its own
+    monkeypatch.setattr(wordbreak, "_known", lambda: own)
     monkeypatch.setattr(wordbreak, "_new", set())
     wordbreak.run_marks.cache_clear()
     wordbreak.run_html.cache_clear()
-    try:
-        out = word_breaks("ช่องทางการร้องเรียนการทุจริต")
-        assert out.startswith("<pr-w>") and out.endswith("</pr-w>") and out.count("<wbr>") >= 3
-        assert without_breaks(out) == "ช่องทางการร้องเรียนการทุจริต"
-    finally:
-        wordbreak.run_marks.cache_clear()
-        wordbreak.run_html.cache_clear()
+    yield
+    wordbreak.run_marks.cache_clear()
+    wordbreak.run_html.cache_clear()
+
+
+def test_without_icu_every_run_is_marked_and_the_build_says_how_to_make_pages_lighter(
+        without_icu, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A machine without libicu still keeps syllables whole: every word between <wbr>, words held."""
+    out = word_breaks("ช่องทางการร้องเรียนการทุจริต")
+    assert out.startswith("<pr-w>") and out.endswith("</pr-w>") and out.count("<wbr>") >= 3
+    assert without_breaks(out) == "ช่องทางการร้องเรียนการทุจริต"
+    build(SMALL, tmp_path / "site")
+    err = capsys.readouterr().err.splitlines()
+    at = next(i for i, line in enumerate(err) if "libicu" in line)
+    assert err[at].startswith("ไม่พบไลบรารี ICU (libicu)") and "apt-get install libicu72" in err[at]
+    assert err[at + 1].startswith("ICU (libicu) was not found")
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
+    assert sum(p.count("<pr-w>") for p in pages) > 50
 
 
 # --- on the built example -------------------------------------------------------------
