@@ -34,20 +34,15 @@ from generator.wordbreak import page_breaks
 # copy of this module per process (build-all builds many sites in one), so each build
 # starts it afresh.
 _sections: list[Section] = []
-# In the live preview the index is written just after the pages, so an edit shows as soon
-# as its pages are built; the next build waits for it.
-_serving = threading.Event()
+# In the live preview (extra.prongsai.preview, set by generator/serve.py) the index is
+# written just after the pages, so an edit shows as soon as its pages are built; the next
+# build waits for it.
 _writer: threading.Thread | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(StashBlocksExtension())  # type: ignore[arg-type]  # an instance
     return config
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    if command == "serve":  # once per `mkdocs serve` process, before its first build
-        _serving.set()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -74,7 +69,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     global _writer
     args = (Path(config.site_dir), list(_sections), config.theme.get("language") or "th")
-    if _serving.is_set():
+    if (config.extra.get("prongsai") or {}).get("preview"):
         _writer = threading.Thread(target=write_search, args=args, daemon=True)
         _writer.start()
     else:

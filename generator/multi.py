@@ -199,7 +199,10 @@ def build_one(
     except MemoryError:
         result = failed(content, message_text("org_memory", memory_mb=limits.memory_mb))
     except Exception as exc:  # one broken organization must not stop a thousand others
-        result = failed(content, unexpected(exc))
+        # The alarm can go off inside a library that wraps it in an error of its own
+        # (pydantic building a validator): past the limit, it is the limit.
+        over = limits.seconds and time.perf_counter() - start >= limits.seconds
+        result = failed(content, message_text("org_timeout", seconds=limits.seconds) if over else unexpected(exc))
     else:
         org = site.organization
         result = OrgResult(slug, ok=True, name=str(org.name), kind=str(org.kind or ""), pages=len(pages))

@@ -1,22 +1,27 @@
-"""Live preview: regenerate the Markdown when anything under content/ changes;
-`mkdocs serve` then rebuilds and reloads the browser. A mistake in the content is shown on
-every preview page (Thai, then English, with file and line) until it is fixed."""
+"""Live preview: when anything under content/ changes, the Markdown is regenerated and the
+site rebuilt by MkDocs in this same process, and the browsers showing it reload. A mistake
+in the content is shown on every preview page (Thai, then English, with file and line)
+until it is fixed.
+
+The preview is served by this module rather than `mkdocs serve`, which noticed the new
+Markdown only at its next look at the disk (every half second) and then waited a tenth
+more: on a one-line edit that was a third of the wait."""
 
 from __future__ import annotations
 
+import http.server
 import json
 import signal
-import subprocess
 import sys
 import threading
-import time
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .errors import ContentErrors, shown_root
+from .errors import ContentErrors, message_text, shown_root
 from .pipeline import generate
 from .write import write_if_changed
 
@@ -37,7 +42,7 @@ def regenerate(content: Path, build_dir: Path) -> bool:
 
 def show_errors(exc: ContentErrors, content: Path, config_path: Path) -> None:
     """Put the errors into the preview's config (extra.prongsai.preview_errors, shown by
-    main.html); `mkdocs serve` watches that file and rebuilds every page with them."""
+    main.html); the next build puts them on every page."""
     if not config_path.is_file():
         return
     config = json.loads(config_path.read_text(encoding="utf-8"))
@@ -67,22 +72,122 @@ class _Debounced(FileSystemEventHandler):
             self.timer.start()
 
 
+class Preview:
+    """The preview site: rebuilt in this process after each change, one build at a time;
+    browsers waiting on /__prongsai/reload learn the new build's number and reload."""
+
+    def __init__(self, content: Path, build_dir: Path) -> None:
+        self.content, self.build_dir = content, build_dir
+        self.site_dir = build_dir / "preview-site"
+        self.built = 0
+        self.changed = threading.Condition()
+        self.building = threading.RLock()
+
+    def rebuild(self) -> bool:
+        """Regenerate and build (with the errors on the pages if the content has any)."""
+        with self.building:
+            regenerate(self.content, self.build_dir)
+            return self.build()
+
+    def build(self) -> bool:
+        """Build the Markdown as it is; False when there is nothing to show."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import MkDocsException
+
+        with self.building:
+            config_path = self.build_dir / "mkdocs.yml"
+            if not config_path.is_file():
+                return False
+            config = load_config(str(config_path), site_dir=str(self.site_dir))
+            config.extra.setdefault("prongsai", {})["preview"] = True  # the search index follows the pages
+            try:
+                build(config)
+            except MkDocsException as exc:
+                print(exc, file=sys.stderr, flush=True)
+                return False
+            with self.changed:
+                self.built += 1
+                self.changed.notify_all()
+            print(message_text("preview_reloaded"), flush=True)
+            return True
+
+    def wait_after(self, seen: int, seconds: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.built > seen, timeout=seconds)
+            return self.built
+
+
+# Injected into each served page (the preview only): ask for the next build, reload on it.
+RELOAD_SCRIPT = (
+    "<script>(function(n){function w(){fetch('/__prongsai/reload?after='+n).then(function(r){return r.text()})"
+    ".then(function(t){if(+t>n){location.reload()}else{w()}},function(){setTimeout(w,1000)})}w()})(%d)</script>"
+)
+RELOAD_WAIT_SECONDS = 25
+
+
+def handler_for(preview: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, directory=str(preview.site_dir), **kwargs)  # type: ignore[arg-type]
+
+        def log_message(self, format: str, *args: object) -> None:  # one line per request is noise
+            pass
+
+        def do_GET(self) -> None:
+            url = urllib.parse.urlsplit(self.path)
+            if url.path == "/__prongsai/reload":
+                seen = urllib.parse.parse_qs(url.query).get("after", ["0"])[0]
+                built = preview.wait_after(int(seen) if seen.isdigit() else 0, RELOAD_WAIT_SECONDS)
+                return self._send(200, "text/plain", str(built).encode())
+            target = Path(self.translate_path(url.path))
+            if target.is_dir():
+                if not url.path.endswith("/"):
+                    return super().do_GET()  # the redirect to the folder's address
+                target = target / "index.html"
+            if target.suffix == ".html" and target.is_file():
+                return self._page(200, target)
+            if not target.exists() and (preview.site_dir / "404.html").is_file():
+                return self._page(404, preview.site_dir / "404.html")
+            return super().do_GET()
+
+        def _page(self, status: int, path: Path) -> None:
+            body = path.read_bytes()
+            script = (RELOAD_SCRIPT % preview.built).encode()
+            at = body.rfind(b"</body>")
+            body = body[:at] + script + body[at:] if at >= 0 else body + script
+            self._send(status, "text/html; charset=utf-8", body)
+
+        def _send(self, status: int, kind: str, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
 def serve(content: Path, build_dir: Path, dev_addr: str) -> int:
-    if not regenerate(content, build_dir):
+    preview = Preview(content, build_dir)
+    if not regenerate(content, build_dir) or not preview.build():
         return 2
+    host, _, port = dev_addr.rpartition(":")
+    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), handler_for(preview))
+    server.daemon_threads = True
     observer = Observer()
-    observer.schedule(_Debounced(lambda: regenerate(content, build_dir)), str(content), recursive=True)
+    observer.schedule(_Debounced(preview.rebuild), str(content), recursive=True)
     observer.start()
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(build_dir / "mkdocs.yml"), "-a", dev_addr]
-    server = subprocess.Popen(cmd)
     if threading.current_thread() is threading.main_thread():  # a stopped preview stops its server too
-        signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+        signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
+    print(message_text("preview_serving", url=f"http://{host or '127.0.0.1'}:{port}/"), flush=True)
     try:
-        while server.poll() is None:
-            time.sleep(0.5)
+        server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
-        server.terminate()
+        pass
     finally:
         observer.stop()
         observer.join()
-    return server.wait()
+        server.server_close()
+    return 0

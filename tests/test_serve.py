@@ -51,7 +51,7 @@ class Preview:
         self.lines.put("")
 
     def wait_for(self, text: str) -> None:
-        """Read the log until a line holds `text` (MkDocs logs each build it serves)."""
+        """Read the log until a line holds `text` (the preview logs each build it serves)."""
         while True:
             try:
                 line = self.lines.get(timeout=GUARD_SECONDS)
@@ -86,14 +86,14 @@ def test_the_preview_shows_a_mistake_until_it_is_fixed(preview: Preview, content
 
     org.write_text(good + f"{BAD_FIELD}: เทศบาล\n", encoding="utf-8")
     line = good.count("\n") + 1
-    preview.wait_for("Reloading browsers")
+    preview.wait_for("Preview rebuilt")
     shown = preview.page()
     assert "ข้อมูลมีข้อผิดพลาด" in shown
     assert f"organization.yml:{line}: {BAD_FIELD}" in shown
     assert f"ไม่รู้จักช่องข้อมูล '{BAD_FIELD}'" in shown and f"Unknown field '{BAD_FIELD}'" in shown
 
     org.write_text(good, encoding="utf-8")
-    preview.wait_for("Reloading browsers")
+    preview.wait_for("Preview rebuilt")
     shown = preview.page()
     assert "ข้อมูลมีข้อผิดพลาด" not in shown and BAD_FIELD not in shown
 
@@ -127,9 +127,29 @@ def test_an_edit_reaches_the_previews_search_too(preview: Preview, content_copy:
     org = content_copy / "organization.yml"
     text = org.read_text(encoding="utf-8")
     org.write_text(text.replace("\noffice_hours: ", f"\noffice_hours: {marker} ", 1), encoding="utf-8")
-    preview.wait_for("Reloading browsers")
+    preview.wait_for("Preview rebuilt")
     # The index is written just after the pages: it has the edit within moments of the page.
     _wait_for_search(preview, marker, wanted=True)
     org.write_text(text, encoding="utf-8")
-    preview.wait_for("Reloading browsers")
+    preview.wait_for("Preview rebuilt")
     _wait_for_search(preview, marker, wanted=False)
+
+
+def test_a_waiting_browser_learns_of_the_next_build_and_a_missing_page_is_the_thai_404(
+    preview: Preview, content_copy: Path
+) -> None:
+    with urllib.request.urlopen(preview.url, timeout=GUARD_SECONDS) as response:
+        page = response.read().decode("utf-8")
+    seen = int(page.rsplit("})(", 1)[1].split(")", 1)[0])  # the build number the page was served from
+    answer: list[int] = []
+    waiting = threading.Thread(target=lambda: answer.append(int(urllib.request.urlopen(
+        f"{preview.url}__prongsai/reload?after={seen}", timeout=GUARD_SECONDS).read())))
+    waiting.start()
+    org = content_copy / "organization.yml"
+    org.write_text(org.read_text(encoding="utf-8").replace("\noffice_hours: ", "\noffice_hours: ใหม่ ", 1),
+                   encoding="utf-8")
+    waiting.join(GUARD_SECONDS)
+    assert answer and answer[0] > seen
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(f"{preview.url}no-such-page/", timeout=GUARD_SECONDS)
+    assert missing.value.code == 404 and "ไม่พบหน้า" in missing.value.read().decode("utf-8")

@@ -231,7 +231,7 @@ def bench_serve(content: Path, work: Path, runs: int) -> list[float]:
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        start_new_session=True,  # one process group: make, the generator and mkdocs serve stop together
+        start_new_session=True,  # one process group: make and the preview stop together
     )
     url = f"http://127.0.0.1:{port}/{edit_url(copy)}"
     lat: list[float] = []
