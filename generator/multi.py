@@ -10,6 +10,7 @@ shard writes a manifest and `portal` merges the manifests into one index page.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import logging
@@ -253,11 +254,15 @@ def _build_parallel(
     done: dict[str, OrgResult] = {}
     retry: list[Path] = []
     step = jobs * TASKS_PER_WORKER
-    for start in range(0, len(dirs), step):
-        retry += _run_pool(dirs[start : start + step], out, build_root, jobs, done, limits, share)
-    for d in retry:
-        for lost in _run_pool([d], out, build_root, 1, done, limits, share):
-            done[lost.name] = failed(lost, message_text("org_worker_died"))
+    gc.freeze()  # what the workers inherit stays out of their collector, so is not copied on write
+    try:
+        for start in range(0, len(dirs), step):
+            retry += _run_pool(dirs[start : start + step], out, build_root, jobs, done, limits, share)
+        for d in retry:
+            for lost in _run_pool([d], out, build_root, 1, done, limits, share):
+                done[lost.name] = failed(lost, message_text("org_worker_died"))
+    finally:
+        gc.unfreeze()
     return [done[d.name] for d in dirs]
 
 

@@ -28,6 +28,7 @@ _DATE_STYLES = {"full": ("%B", ""), "abbr": ("%b", ""), "official": ("%B", "พ.
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NOISE = re.compile(r"วันที่|เดือน|พ\.ศ\.|ค\.ศ\.|,")
+ANY_DIGIT = re.compile(r"[0-9๐-๙]")
 # What a reader types or a machine reads as written: web and e-mail addresses, file names.
 MACHINE_TEXT = re.compile(r"\S*(?:://|www\.|@)\S*|[\w.-]+\.[A-Za-z]{2,4}\b")
 # Numbers people type into other government systems, which take Arabic digits only: a
@@ -134,6 +135,8 @@ class ThaiStyle:
         """Staff's short text (a dataset cell, a phone number) in the site's digits, except
         web and e-mail addresses and file names, which keep their own, and identifiers
         (tax IDs, e-GP numbers), which keep Arabic digits."""
+        if not ANY_DIGIT.search(text):  # most cells: nothing to convert
+            return text
         out, at = [], 0
         for match in MACHINE_TEXT.finditer(text):
             out += [self._prose_digits(text[at:match.start()]), match.group(0)]

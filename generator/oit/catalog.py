@@ -6,7 +6,7 @@ The list changes every year, so it is data; this module only knows its shape.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -103,7 +103,7 @@ class Catalog(Strict):
                 raise ValueError(f"{item.code}: confirmed, but none of its sources shows the {self.year} list")
         return self
 
-    @property
+    @cached_property  # asked for by every page and check: made once per catalog
     def items(self) -> list[Item]:
         """Every item in catalog order, each knowing its indicator and sub-indicator."""
         return [
@@ -116,7 +116,11 @@ class Catalog(Strict):
         ]
 
     def item(self, code: str) -> Item | None:
-        return next((i for i in self.items if i.code == code), None)
+        return self._by_code.get(code)
+
+    @cached_property
+    def _by_code(self) -> dict[str, Item]:
+        return {i.code: i for i in self.items}
 
 
 def renumbering(old: Catalog, new: Catalog) -> dict[str, list[str]]:
