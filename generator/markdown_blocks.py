@@ -5,10 +5,11 @@ the Markdown files as ordinary raw HTML blocks. Python-Markdown finds where such
 ends with Python's HTML parser, and MkDocs parses it once more for anchors; for a long
 dataset table that is most of a page's build. This preprocessor, through the extension
 API Python-Markdown documents (a preprocessor and the HTML stash), sets aside each block
-that opens at the start of a line with a table or a `pr-` div and closes where its tags
-balance, as Python-Markdown would have, without parsing it. A block that names an anchor
-(`id=`) or asks for Markdown inside is left to Python-Markdown and MkDocs as before, so
-links to it are still checked. The output is the same page.
+that opens at the start of a line with a table, or a div, details, figure or paragraph
+of a `pr-` class, and closes where its tags balance, as Python-Markdown would have,
+without parsing it. A block that names an anchor (`id=`) or asks for Markdown inside is
+left to Python-Markdown and MkDocs as before, so links to it are still checked. The
+output is the same page.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-_OPENS = re.compile(r'<(table|div)(?=[\s>])(\s+class="pr-)?')
+_OPENS = re.compile(r'<(table|div|details|figure|p)(?=[\s>])(\s+class="pr-)?')
 _KEEP_OUT = re.compile(r'\sid\s*=|\smarkdown\s*=\s*"(?!0")')
 # After Python-Markdown's whitespace step (30), before MkDocs' anchor scan (21) and the
 # raw HTML blocks (20).
@@ -31,7 +32,7 @@ def block_end(lines: list[str], at: int) -> int | None:
     if opened is None or (at and lines[at - 1].strip()):  # a block starts after a blank line
         return None
     tag = opened.group(1)
-    if tag == "div" and not opened.group(2):
+    if tag != "table" and not opened.group(2):
         return None
     open_tag, close_tag = re.compile(rf"<{tag}(?=[\s>])"), f"</{tag}>"
     depth = 0

@@ -7,7 +7,7 @@ absolute: MkDocs runs the file as a module of its own, outside the `generator` p
 - The search index is made from each page's HTML as MkDocs renders it, into Prongsai's
   index in pieces (generator/search_material.py). Material's search plugin is not used:
   it parsed every page a second time with Python's HTML parser, for an index that was
-  then thrown away.
+  then thrown away. Its engine's files (lunr, its worker, source maps) are not copied.
 - The theme's templates are compiled once and kept, with Jinja's own bytecode cache.
 - The generator's own HTML blocks pass through Markdown unparsed (generator/markdown_blocks.py).
 - Each written page gets its Thai line-break marks (generator/wordbreak.py), after the
@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from generator.markdown_blocks import StashBlocksExtension
 from generator.program_cache import template_cache
 from generator.search_index import Section
-from generator.search_material import page_sections, write_search
+from generator.search_material import page_sections, unused, write_search
 from generator.wordbreak import page_breaks
 
 # The sections of the pages built so far in this build, in build order. MkDocs keeps one
@@ -49,6 +49,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if _writer is not None:
         _writer.join()
     _sections.clear()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for file in [f for f in files if unused(f.src_uri)]:  # not copied, rather than deleted after
+        files.remove(file)
+    return files
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

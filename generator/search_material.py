@@ -11,6 +11,7 @@ file layout; generator/mkdocs_hooks.py calls it.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 import shutil
@@ -22,8 +23,8 @@ from .search_index import Section, build_index, plain
 
 INDEX = Path("search") / "search_index.json"
 PIECES = Path("search") / "prongsai"
-UNUSED = ("assets/javascripts/lunr",)
-UNUSED_GLOBS = ("assets/javascripts/workers/search.*.js", "**/*.map")
+# Theme files nothing on a Prongsai site loads: left out before MkDocs copies them.
+UNUSED = ("assets/javascripts/lunr/*", "assets/javascripts/workers/search.*.js", "*.map")
 
 # A section starts at a heading with an id (MkDocs' toc extension gives every heading one);
 # scripts, styles and objects are no text. The permalink sign after a heading is no title.
@@ -67,8 +68,8 @@ def page_sections(html: str, url: str, page_title: str) -> list[Section]:
 
 
 def write_search(site_dir: Path, sections: Iterable[Section], language: str) -> int:
-    """Write the index in pieces and the stub Material's script fetches, leave out what
-    nothing loads; return the number of sections indexed."""
+    """Write the index in pieces and the stub Material's script fetches; return the
+    number of sections indexed."""
     sections = list(sections)
     index = build_index(sections)
     # Written beside and then swapped in: the live preview serves the folder while a
@@ -76,10 +77,10 @@ def write_search(site_dir: Path, sections: Iterable[Section], language: str) -> 
     root, fresh, old = site_dir / PIECES, site_dir / f"{PIECES}.new", site_dir / f"{PIECES}.old"
     for folder in (fresh, old):
         shutil.rmtree(folder, ignore_errors=True)
+    for folder in {(fresh / name).parent for name in index.files}:
+        folder.mkdir(parents=True, exist_ok=True)
     for name, body in index.files.items():
-        target = fresh / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
+        (fresh / name).write_bytes(body)
     if root.exists():
         root.rename(old)
     fresh.rename(root)
@@ -92,14 +93,9 @@ def write_search(site_dir: Path, sections: Iterable[Section], language: str) -> 
     path = site_dir / INDEX
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    drop_unused(site_dir)
     return len(sections)
 
 
-def drop_unused(site_dir: Path) -> None:
-    """Leave out the theme's files that nothing on a Prongsai site loads."""
-    for name in UNUSED:
-        shutil.rmtree(site_dir / name, ignore_errors=True)
-    for pattern in UNUSED_GLOBS:
-        for path in site_dir.glob(pattern):
-            path.unlink()
+def unused(path: str) -> bool:
+    """Whether a theme file (its path in the site) is one nothing on a Prongsai site loads."""
+    return any(fnmatch.fnmatchcase(path, pattern) for pattern in UNUSED)

@@ -103,6 +103,15 @@ def test_every_document_has_its_own_title_in_search_results(example_site: Path) 
     assert not repeated, repeated
 
 
+def test_the_site_ships_the_theme_files_it_loads_and_not_materials_search_engine(example_site: Path) -> None:
+    shipped = {p.relative_to(example_site).as_posix() for p in (example_site / "assets").rglob("*") if p.is_file()}
+    assert "assets/javascripts/workers/prongsai-search.js" in shipped
+    assert any(p.startswith("assets/javascripts/bundle.") for p in shipped)
+    assert any(p.startswith("assets/stylesheets/main.") for p in shipped)
+    unused = [p for p in shipped if "/lunr/" in p or p.endswith(".map") or "/workers/search." in p]
+    assert not unused, unused
+
+
 def test_navigation_by_year(example_site: Path, example) -> None:
     markup = read_page(example_site, "/")
     for year in example.years:

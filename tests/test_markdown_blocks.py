@@ -36,6 +36,11 @@ TABLE = '<div class="pr-table-wrap">\n<table class="pr-dataset">\n<tr><td>ก</t
 def test_only_whole_blocks_without_anchors_or_markdown_are_set_aside() -> None:
     assert block_end(TABLE.split("\n"), 0) == 5
     assert block_end(["<table>", "<tr><td>๑</td></tr>", "</table>"], 0) == 3
+    # The criteria box, the download links and a chart are the generator's too.
+    assert block_end(['<details class="pr-oit-criteria">', "<summary>o1</summary>", "<p>ก</p>", "</details>"], 0) == 4
+    assert block_end(['<p class="pr-downloads">ดาวน์โหลด', '<a href="x.csv">CSV</a></p>'], 0) == 2
+    assert block_end(['<figure class="pr-chart-figure"><svg><title>ก</title></svg></figure>'], 0) == 1
+    assert block_end(["<p>ย่อหน้าที่ผู้ใช้เขียน</p>"], 0) is None
     # An anchor inside is for MkDocs to see; Markdown inside is for Python-Markdown.
     assert block_end(TABLE.replace("<tr>", '<tr id="o12">').split("\n"), 0) is None
     assert block_end(TABLE.replace('pr-table-wrap"', 'pr-table-wrap" markdown="1"').split("\n"), 0) is None
