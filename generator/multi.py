@@ -35,11 +35,12 @@ from .shared_theme import share_theme
 from .write import site_lock, write_if_changed
 from .yamlio import YamlError, read_yaml
 
-# Workers are replaced after about this many organizations each: MkDocs and its
+# Workers are replaced after about this many organizations each (a fresh one spends
+# about half a build more on its first, warming its caches): MkDocs and its
 # plugins keep caches between builds, and a long-lived worker would grow with
 # every site. Done with one fresh pool per batch because ProcessPoolExecutor's
 # own max_tasks_per_child deadlocks on Python 3.11 (CPython gh-115634).
-TASKS_PER_WORKER = 25
+TASKS_PER_WORKER = 50
 
 
 def parse_shard(text: str) -> tuple[int, int]:
