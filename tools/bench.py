@@ -106,6 +106,19 @@ LAST_RUN = Path(tempfile.gettempdir()) / "prongsai-bench-ended"
 DELETION_MEMORY_S = 420  # the kernel skips inodes deleted in the last 60 s, up to 360 s while unwritten
 
 
+def cpu_check() -> float:
+    """Seconds for a fixed pure-Python loop, the median of three: a virtual machine's speed
+    can change by half from hour to hour, and every figure here changes with it."""
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(5_000_000):
+            total += i
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def wait_for_quiet_disk(wait: bool) -> None:
     try:
         age = time.time() - LAST_RUN.stat().st_mtime
@@ -353,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     wait_for_quiet_disk(not args.no_wait)
+    print(f"CPU check: {cpu_check():.2f} s for a fixed Python loop (compare runs only at a like figure)", flush=True)
     results: list[bool] = []
     try:
         with tempfile.TemporaryDirectory(prefix="prongsai-bench-") as tmp:
@@ -363,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         LAST_RUN.touch()  # after the scratch folder is gone: the next run waits for the disk to forget it
     load = os.getloadavg()
-    print(f"\nload average at end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(f"\nload average at end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; CPU check {cpu_check():.2f} s")
     return 0 if all(results) else 1
 
 
