@@ -103,7 +103,10 @@ class Catalog(Strict):
                 raise ValueError(f"{item.code}: confirmed, but none of its sources shows the {self.year} list")
         return self
 
-    @cached_property  # asked for by every page and check: made once per catalog
+    # Asked for by every page and check: made once per catalog. The model is frozen; a
+    # model_copy keeps what was made, which holds while items depend on `indicators` only
+    # (provisional() changes the year and the provisional mark).
+    @cached_property
     def items(self) -> list[Item]:
         """Every item in catalog order, each knowing its indicator and sub-indicator."""
         return [
