@@ -25,14 +25,11 @@ import base64
 import hashlib
 import json
 import math
-import operator
 import re
 import unicodedata
-from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache, reduce
-from itertools import repeat
+from functools import lru_cache
 from pathlib import Path
 
 # The worker uses the same rules; tests/test_search_index.py holds both to one list.
@@ -89,13 +86,23 @@ def trigram_key(trigram: str) -> str:
     return f"#{shard_of(trigram, TRIGRAM_BUCKETS)}"
 
 
-def grams(text: str) -> set[str]:
-    """The keys of normalized text, spaces left out: every character, every pair of
-    neighbouring characters, and the bucket of every run of three."""
-    keys: set[str] = set()
+def _mark(words: dict[str, int], text: str, bit: int) -> None:
+    """Set `bit` in the bitset of every word (between spaces) of normalized text."""
+    get = words.get
     for word in set(text.split(" ")):
-        keys.update(_word_keys(word))
-    return keys
+        words[word] = get(word, 0) | bit
+
+
+def _key_bits(words: dict[str, int]) -> dict[str, int]:
+    """The bitsets of the words' keys: a key is in a chunk when one of its words is.
+    Going word by word does the work of a repeated word once; a site has a few hundred
+    thousand (key, chunk) pairs, but its words hold far fewer keys."""
+    bits: dict[str, int] = {}
+    get = bits.get
+    for word, held in words.items():
+        for key in _word_keys(word):
+            bits[key] = get(key, 0) | held
+    return bits
 
 
 @lru_cache(maxsize=1 << 16)  # the words of a site (and of its neighbours in build-all) repeat
@@ -148,21 +155,19 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def _holders(numbers: list[int], count: int) -> str | list[int]:
-    """A set of chunk (or page) numbers below `count`: a base64 bitset, or the numbers
-    themselves where fewer bytes."""
-    if len(numbers) * 4 < 4 * -(-((count + 7) // 8) // 3):  # fewer bytes than the bitset's base64
+def _holders(bits: int, count: int) -> str | list[int]:
+    """A set of chunk (or page) numbers below `count`, as an integer's bits: a base64
+    bitset (bit n is bit n % 8 of byte n // 8, a little-endian integer's bytes), or the
+    numbers themselves where fewer bytes."""
+    size = (count + 7) // 8
+    if bits.bit_count() * 4 < 4 * -(-size // 3):  # fewer bytes than the bitset's base64
+        numbers = []
+        while bits:
+            lowest = bits & -bits
+            numbers.append(lowest.bit_length() - 1)
+            bits ^= lowest
         return numbers
-    # Bit n is bit n % 8 of byte n // 8: a little-endian integer's bytes (built in C, not a loop).
-    bits = reduce(operator.or_, map((1).__lshift__, numbers), 0).to_bytes((count + 7) // 8, "little")
-    packed = base64.b64encode(bits).decode("ascii")
-    return numbers if len(numbers) * 4 < len(packed) else packed
-
-
-def _append_all(lists: defaultdict[str, list[int]], keys: Iterable[str], number: int) -> None:
-    """Append `number` to the list of every key. The same as a for loop, in C: a site
-    has a few hundred thousand (key, chunk) pairs."""
-    deque(map(list.append, map(lists.__getitem__, keys), repeat(number)), maxlen=0)
+    return base64.b64encode(bits.to_bytes(size, "little")).decode("ascii")
 
 
 def _dump(value: object) -> bytes:
@@ -185,29 +190,29 @@ def build_index(sections: Iterable[Section]) -> Index:
     pages: dict[str, list[Section]] = {}
     for section in sections:
         pages.setdefault(_page(section.location), []).append(section)
-    holders: defaultdict[str, list[int]] = defaultdict(list)
-    titled: dict[str, list[int]] = {}
+    words: dict[str, int] = {}  # word -> the chunks that have it, as bits
+    title_words: dict[str, int] = {}  # word -> the pages whose title has it, as bits
     files: dict[str, bytes] = {}
-    starts: list[int] = []
+    starts = 0
     number = 0
     for page, page_sections in enumerate(pages.values()):
-        starts.append(number)
+        starts |= 1 << number
         page_title = page_sections[0].title
-        for key in grams(normalize(page_title)):
-            titled.setdefault(key, []).append(page)
+        _mark(title_words, normalize(page_title), 1 << page)
         for which, section in enumerate(page_sections):
             first = number
             for i, text in enumerate(chunks(section.text)):
                 searched = f"{section.title} {text}" if i == 0 else text  # the title goes with the first chunk
-                _append_all(holders, grams(normalize(searched)), number)
+                _mark(words, normalize(searched), 1 << number)
                 row: list[object] = [section.location, section.title, text, first]
                 if which:
                     row.append(page_title)
                 files[f"chunks/{number}.json"] = _dump(row)
                 number += 1
     files["pages.json"] = _dump(_holders(starts, number))
-    encoded = {key: [_holders(found, number), _holders(titled.get(key, []), len(pages))]
-               for key, found in holders.items()}
+    titled = _key_bits(title_words)
+    encoded = {key: [_holders(found, number), _holders(titled.get(key, 0), len(pages))]
+               for key, found in _key_bits(words).items()}
     total = len(_dump(encoded))
     shards = min(MAX_SHARDS, 2 ** max(0, math.ceil(math.log2(max(1, total / SHARD_BYTES)))))
     parts: list[dict[str, list[str | list[int]]]] = [{} for _ in range(shards)]
