@@ -9,6 +9,8 @@ absolute: MkDocs runs the file as a module of its own, outside the `generator` p
   it parsed every page a second time with Python's HTML parser, for an index that was
   then thrown away. Its engine's files (lunr, its worker, source maps) are not copied.
 - The theme's templates are compiled once and kept, with Jinja's own bytecode cache.
+- MkDocs lists the theme's files through a mirror that leaves out Material's icon folder
+  (generator/theme_mirror.py).
 - The generator's own HTML blocks pass through Markdown unparsed (generator/markdown_blocks.py).
 - Each written page gets its Thai line-break marks (generator/wordbreak.py), after the
   search sections were cut, so the index holds the text without them.
@@ -28,6 +30,7 @@ from generator.markdown_blocks import StashBlocksExtension
 from generator.program_cache import template_cache
 from generator.search_index import Section
 from generator.search_material import page_sections, unused, write_search
+from generator.theme_mirror import mirror_theme
 from generator.wordbreak import page_breaks
 
 # The sections of the pages built so far in this build, in build order. MkDocs keeps one
@@ -42,6 +45,7 @@ _writer: threading.Thread | None = None
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(StashBlocksExtension())  # type: ignore[arg-type]  # an instance
+    config.theme.dirs = mirror_theme(config.theme.dirs)
     return config
 
 
