@@ -27,7 +27,7 @@ import hashlib
 import os
 import shutil
 
-from .program_cache import template_cache
+from . import program_cache
 
 # Bump when what a mirror holds changes.
 _VERSION = "1"
@@ -86,7 +86,7 @@ def mirrored(folder: str) -> str:
     try:
         source = os.path.realpath(folder)
         dirs, files, dots = _listing(source)
-        disk = template_cache()
+        disk = program_cache.template_cache()
         if not dots or disk is None:
             return folder
         key = hashlib.sha256("\n".join([_VERSION, source, *dots, *dirs, *files]).encode()).hexdigest()[:16]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from generator import program_cache
 from generator.htmltext import rendered_text, without_breaks
 from generator.pipeline import build
 
@@ -78,3 +79,13 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     make_hostile(EXAMPLE, work / "content")
     build(work / "content", work / "site")
     return work / "site"
+
+
+# The per-user cache of compiled templates, parsed YAML and the theme mirror, in a test's
+# own folder.
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setattr(program_cache, "template_cache", lambda: program_cache.TemplateCache(str(folder)))
+    return folder

@@ -12,14 +12,6 @@ from generator import program_cache
 from generator.catalog import HERE, read_program_yaml
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    folder.mkdir()
-    monkeypatch.setattr(program_cache, "template_cache", lambda: program_cache.TemplateCache(str(folder)))
-    return folder
-
-
 def cached_file(path: Path) -> Path:
     found = program_cache.parsed_path(program_cache.source_key(path.read_bytes(), "program-yaml"))
     assert found is not None

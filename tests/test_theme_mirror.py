@@ -10,16 +10,8 @@ import pytest
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.utils import get_theme_dir
 
-from generator import program_cache, theme_mirror
+from generator import program_cache
 from generator.theme_mirror import mirror_theme, mirrored
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    folder.mkdir()
-    monkeypatch.setattr(theme_mirror, "template_cache", lambda: program_cache.TemplateCache(str(folder)))
-    return folder
 
 
 @pytest.fixture
@@ -78,9 +70,9 @@ def test_folders_without_a_dot_folder_or_a_cache_are_used_as_they_are(
 ) -> None:
     plain = tmp_path / "plain"
     (plain / "partials").mkdir(parents=True)
-    monkeypatch.setattr(theme_mirror, "template_cache", lambda: program_cache.TemplateCache(str(tmp_path)))
+    monkeypatch.setattr(program_cache, "template_cache", lambda: program_cache.TemplateCache(str(tmp_path)))
     assert mirrored(str(plain)) == str(plain)
-    monkeypatch.setattr(theme_mirror, "template_cache", lambda: None)
+    monkeypatch.setattr(program_cache, "template_cache", lambda: None)
     assert mirrored(str(theme)) == str(theme)
 
 
