@@ -33,10 +33,13 @@ from . import program_cache
 _VERSION = "1"
 
 
-def _listing(folder: str) -> tuple[list[str], list[str], list[str]]:
-    """The folder's sub-folders and files (relative, '/'-separated), dot folders at its top
-    left out of both; and those dot folders."""
-    dots = sorted(entry.name for entry in os.scandir(folder) if entry.name.startswith(".") and entry.is_dir())
+def _dots(folder: str) -> list[str]:
+    """The folder's dot folders, at its top."""
+    return sorted(entry.name for entry in os.scandir(folder) if entry.name.startswith(".") and entry.is_dir())
+
+
+def _listing(folder: str, dots: list[str]) -> tuple[list[str], list[str]]:
+    """The folder's sub-folders and files (relative, '/'-separated), its dot folders left out."""
     dirs: list[str] = []
     files: list[str] = []
     for root, subdirs, names in os.walk(folder):
@@ -46,13 +49,13 @@ def _listing(folder: str) -> tuple[list[str], list[str], list[str]]:
             subdirs[:] = [d for d in subdirs if d not in dots]
         dirs += [prefix + d for d in subdirs]
         files += [prefix + n for n in names]
-    return sorted(dirs), sorted(files), dots
+    return sorted(dirs), sorted(files)
 
 
 def _whole(mirror: str, dirs: list[str], files: list[str], dots: list[str]) -> bool:
     if not all(os.path.islink(os.path.join(mirror, d)) and os.path.isdir(os.path.join(mirror, d)) for d in dots):
         return False
-    return _listing(mirror)[:2] == (dirs, files)
+    return _listing(mirror, dots) == (dirs, files)
 
 
 def _fill(folder: str, mirror: str, dirs: list[str], files: list[str], dots: list[str]) -> None:
@@ -85,10 +88,11 @@ def mirrored(folder: str) -> str:
     no dot folder or no mirror can be made."""
     try:
         source = os.path.realpath(folder)
-        dirs, files, dots = _listing(source)
+        dots = _dots(source)
         disk = program_cache.template_cache()
-        if not dots or disk is None:
+        if not dots or disk is None:  # the custom_dir and MkDocs' own templates: as they are, unwalked
             return folder
+        dirs, files = _listing(source, dots)
         key = hashlib.sha256("\n".join([_VERSION, source, *dots, *dirs, *files]).encode()).hexdigest()[:16]
         mirror = os.path.join(disk.directory, f"prongsai-theme-{key}")
         if _whole(mirror, dirs, files, dots):

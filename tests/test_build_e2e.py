@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from mkdocs.utils import get_theme_dir
 
 from generator.content import load_site
 from generator.kinds.ita_analysis import level_of
@@ -110,6 +111,11 @@ def test_the_site_ships_the_theme_files_it_loads_and_not_materials_search_engine
     assert any(p.startswith("assets/stylesheets/main.") for p in shipped)
     unused = [p for p in shipped if "/lunr/" in p or p.endswith(".map") or "/workers/search." in p]
     assert not unused, unused
+    # Material's icons are reached through the theme mirror (generator/theme_mirror.py) and
+    # drawn into the page, and none of them is shipped as a file.
+    night = Path(get_theme_dir("material"), ".icons", "material", "weather-night.svg").read_text(encoding="utf-8")
+    assert night.strip() in (example_site / "index.html").read_text(encoding="utf-8")
+    assert not [p for p in example_site.rglob("*") if ".icons" in p.parts]
 
 
 def test_navigation_by_year(example_site: Path, example) -> None:
